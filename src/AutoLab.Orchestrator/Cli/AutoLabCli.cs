@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace AutoLab.Orchestrator.Cli;
+
+/// <summary>The <c>autolab</c> command line: one sub-command per file in this folder.</summary>
+public static class AutoLabCli
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("AutoLab: a self-driving laboratory orchestration engine.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

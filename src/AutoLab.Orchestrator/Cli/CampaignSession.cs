@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using AutoLab.Contracts.Orchestration;
+using AutoLab.Orchestrator.Hosting;
+using AutoLab.Orchestrator.RunFolders;
+using AutoLab.Orchestrator.Scheduling;
+using AutoLab.Orchestrator.Specs;
+using AutoLab.Orchestrator.Watch;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace AutoLab.Orchestrator.Cli;
+
+/// <summary>
+/// One run of the orchestrator process for a campaign: start the host, send the start (or recovery)
+/// command, show progress until the campaign ends, stop, and export the run folder.
+/// </summary>
+public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSpec? spec, ScheduleSpec? schedule, bool quiet = false)
+{
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs the campaign to its end (or a halt) and returns the process exit code.</summary>
+    public async Task<int> RunAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct)
+    {
+        CampaignEnded ended = await RunToEndAsync(startMessage, campaignId, alreadyFinished, ct);
+        CampaignSummary summary = await RunFolderExporter.ExportAsync(folder, TimeProvider.System, CancellationToken.None);
+        Console.WriteLine($"{ended.Outcome}: {ended.Reason}");
+        Console.WriteLine($"{ended.Completed} completed, {ended.Faulted} faulted; results in {folder.Root}");
+        if (summary.Best is { } best)
+        {
+            Console.WriteLine($"best: {CampaignSummaryWriter.DescribeBest(best)}");
+        }
+
+        return ended.Outcome is CampaignOutcome.Completed or CampaignOutcome.Halted ? 0 : 1;
+    }
+
+    /// <summary>Starts the host, drives the campaign to <see cref="CampaignEnded"/>, stops the host.</summary>
+    /// <param name="startMessage">A <see cref="StartCampaign"/> or <see cref="RecoverCampaign"/>.</param>
+    /// <param name="campaignId">The campaign's id.</param>
+    /// <param name="alreadyFinished">Experiments finished before this run (for progress).</param>
+    /// <param name="ct">Cancels start-up.</param>
+    /// <param name="timing">When given, restarted as the start message is published and stopped when the campaign ends (host start and stop excluded).</param>
+    public async Task<CampaignEnded> RunToEndAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct, Stopwatch? timing = null)
+    {
+        if (bus.Transport == TransportKind.RabbitMq && await BrokerProbe.CheckAsync(bus.RabbitMqUri!, TimeSpan.FromSeconds(5), ct) is { } problem)
+        {
+            throw new CliError(problem, CliError.Unavailable);
+        }
+
+        using IHost host = AutoLabHost.Build(new AutoLabHostOptions
+        {
+            Bus = bus,
+            JournalPath = folder.JournalPath,
+            Instruments = registry => LocalSetup.RegisterInstruments(registry, spec),
+        });
+        using (var startCancel = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            startCancel.CancelAfter(StartTimeout);
+            await host.StartAsync(startCancel.Token);
+        }
+
+        try
+        {
+            IBus bus1 = host.Services.GetRequiredService<IBus>();
+            CampaignWatch watch = host.Services.GetRequiredService<CampaignWatch>();
+            Task<CampaignEnded> end = watch.EndOf(campaignId);
+            await CampaignPolicies.ScheduleAsync(host.Services, campaignId, schedule, startMessage, ct);
+            timing?.Restart();
+            if (schedule?.StartAt is null || startMessage is not StartCampaign)
+            {
+                await bus1.Publish(startMessage, startMessage.GetType(), ct);
+            }
+
+            var halt = new HaltOnCancel(bus1, campaignId);
+            ConsoleCancelEventHandler onCancel = (_, e) => e.Cancel = halt.Request();
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                CampaignEnded ended = quiet ? await end : await ShowProgressAsync(end, watch, alreadyFinished, Budget(startMessage));
+                timing?.Stop();
+                return ended;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    static int Budget(object startMessage) => startMessage switch
+    {
+        StartCampaign s => s.Plan.Budget,
+        RecoverCampaign r => r.Plan.Budget,
+        _ => 0,
+    };
+
+    static async Task<CampaignEnded> ShowProgressAsync(Task<CampaignEnded> end, CampaignWatch watch, int alreadyFinished, int budget)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            return await end;
+        }
+
+        CampaignEnded? result = null;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask("experiments", maxValue: Math.Max(1, budget));
+                while (!end.IsCompleted)
+                {
+                    await Task.WhenAny(end, Task.Delay(100));
+                    task.Value = alreadyFinished + watch.Completed + watch.Faulted;
+                    task.Description = watch.Faulted == 0 ? "experiments" : $"experiments ({watch.Faulted} faulted)";
+                }
+
+                result = await end;
+                task.Value = alreadyFinished + watch.Completed + watch.Faulted;
+                task.StopTask();
+            });
+        return result!;
+    }
+}

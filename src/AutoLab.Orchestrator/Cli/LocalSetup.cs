@@ -1,0 +1,75 @@
+using AutoLab.ActiveLearning.Strategies;
+using AutoLab.Contracts.Orchestration;
+using AutoLab.Instruments.Hosting;
+using AutoLab.Orchestrator.Journal;
+using AutoLab.Orchestrator.RunFolders;
+using AutoLab.Orchestrator.Specs;
+using AutoLab.Simulators.TestFunctions;
+
+namespace AutoLab.Orchestrator.Cli;
+
+/// <summary>
+/// What this process offers a campaign: its built-in instruments, strategies and analysis models, as
+/// a <see cref="SpecCatalog"/> for validation and as registrations for the host.
+/// </summary>
+public static class LocalSetup
+{
+    /// <summary>Loads and validates a spec against what this process offers.</summary>
+    public static SpecLoadResult LoadSpec(string path)
+    {
+        var registry = new InstrumentRegistry();
+        RegisterInstruments(registry, spec: null);
+        return CampaignSpecLoader.Load(path, Catalog(registry));
+    }
+
+    /// <summary>Registers the built-in simulated instruments.</summary>
+    public static void RegisterInstruments(InstrumentRegistry registry, CampaignSpec? spec)
+    {
+        _ = spec;
+        registry.AddTestFunctionInstrument(TestFunctionRegistryExtensions.DefaultName, new TestFunctionSimulatorOptions());
+    }
+
+    /// <summary>The catalog of instruments, strategies and models a spec may name.</summary>
+    public static SpecCatalog Catalog(InstrumentRegistry registry)
+    {
+        StrategyRegistry strategies = StrategyRegistry.CreateDefault();
+        return new SpecCatalog
+        {
+            Instruments = registry.Instruments.ToDictionary(
+                d => d.Name,
+                d => new InstrumentCatalogEntry { Steps = Steps(d.Capabilities), Envelope = d.Envelope }),
+            Strategies = strategies.Names.ToDictionary(
+                n => n,
+                n => new StrategyCatalogEntry { NeedsHistory = strategies.NeedsHistory(n) }),
+        };
+    }
+
+    /// <summary>Reads the run folder's journal and replays it.</summary>
+    public static async Task<CampaignReplayResult> ReplayAsync(RunFolder folder, CancellationToken ct)
+    {
+        await using SqliteCampaignJournal journal = SqliteCampaignJournal.Open(folder.JournalPath);
+        var entries = new List<JournalEntry>();
+        await foreach (JournalEntry entry in journal.ReadAllAsync(ct))
+        {
+            entries.Add(entry);
+        }
+
+        return CampaignReplay.Replay(entries, DateTimeOffset.UtcNow, folder.JournalPath);
+    }
+
+    static HashSet<ExperimentStep> Steps(InstrumentCapabilities capabilities)
+    {
+        var steps = new HashSet<ExperimentStep>();
+        if (capabilities.HasFlag(InstrumentCapabilities.Prepare))
+        {
+            steps.Add(ExperimentStep.Prepare);
+        }
+
+        if (capabilities.HasFlag(InstrumentCapabilities.Measure))
+        {
+            steps.Add(ExperimentStep.Measure);
+        }
+
+        return steps;
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using AutoLab.Contracts.Orchestration;
+using AutoLab.Orchestrator.Hosting;
+using AutoLab.Orchestrator.RunFolders;
+using AutoLab.Orchestrator.Specs;
+
+namespace AutoLab.Orchestrator.Cli;
+
+/// <summary><c>autolab run FILE [--out DIR] [--transport inmemory|rabbitmq] [--rabbitmq URI]</c>.</summary>
+public static class RunCommand
+{
+    /// <summary>Name of the copy of the spec kept in the run folder, read again by <c>autolab resume</c>.</summary>
+    public const string SpecCopyName = "spec.yaml";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Campaign spec (YAML)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder to create (default: runs/<name>-<UTC time>)." };
+        Option<string> transport = CliOptions.Transport();
+        Option<string?> rabbitMq = CliOptions.RabbitMq();
+        var command = new Command("run", "Run a campaign to the end; Ctrl+C halts it gracefully (resumable).") { file, output, transport, rabbitMq };
+        command.SetAction((parse, ct) => CliAction.RunAsync(() => RunAsync(
+            parse.GetRequiredValue(file), parse.GetValue(output), CliOptions.ToBusOptions(parse.GetRequiredValue(transport), parse.GetValue(rabbitMq)), ct)));
+        return command;
+    }
+
+    static async Task<int> RunAsync(FileInfo file, DirectoryInfo? output, BusOptions bus, CancellationToken ct)
+    {
+        SpecLoadResult spec = LocalSetup.LoadSpec(file.FullName);
+        if (!spec.IsValid)
+        {
+            await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, SpecErrorFormatter.FormatAll(spec)));
+            return CliError.BadInput;
+        }
+
+        string path = output?.FullName ?? Path.Combine("runs", $"{spec.Plan.Name}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        RunFolder folder;
+        try
+        {
+            folder = RunFolder.Create(path);
+        }
+        catch (RunFolderException e)
+        {
+            throw new CliError(e.Message);
+        }
+
+        File.Copy(file.FullName, Path.Combine(folder.Root, SpecCopyName), overwrite: true);
+        var start = new StartCampaign
+        {
+            CampaignId = Guid.NewGuid(),
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Timestamp = DateTimeOffset.UtcNow,
+            Plan = spec.Plan,
+            DataDirectory = folder.DataDirectory,
+        };
+        var session = new CampaignSession(folder, bus, spec.Spec, spec.Schedule);
+        return await session.RunAsync(start, start.CampaignId, alreadyFinished: 0, ct);
+    }
+}

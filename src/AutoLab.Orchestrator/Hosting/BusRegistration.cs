@@ -1,0 +1,77 @@
+using AutoLab.Orchestrator.Definitions;
+using AutoLab.Orchestrator.Hosting;
+using AutoLab.Orchestrator.StateMachines;
+using AutoLab.Orchestrator.Watch;
+using MassTransit;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Wires the sagas, the hosted consumers and the chosen transport into MassTransit.</summary>
+public static class BusRegistration
+{
+    /// <summary>Adds MassTransit with the campaign and experiment sagas, instrument adapters and (optionally) analysis and active learning.</summary>
+    public static IServiceCollection AddAutoLabBus(this IServiceCollection services, BusOptions bus, bool hostServices)
+    {
+        services.AddMassTransit(x =>
+        {
+            x.AddSagaStateMachine<CampaignStateMachine, Campaign, CampaignStateMachineDefinition>().InMemoryRepository();
+            x.AddSagaStateMachine<ExperimentCycleStateMachine, ExperimentCycle, ExperimentCycleStateMachineDefinition>().InMemoryRepository();
+            x.AddConsumer<CampaignWatchConsumer, CampaignWatchConsumerDefinition>();
+            x.AddAutoLabInstrumentConsumers();
+            if (hostServices)
+            {
+                x.AddAutoLabAnalysisConsumers();
+                x.AddAutoLabActiveLearningConsumers();
+            }
+
+            if (bus.Transport == TransportKind.RabbitMq)
+            {
+                Uri uri = bus.RabbitMqUri ?? throw new InvalidOperationException(
+                    $"--transport rabbitmq needs a broker URI: pass --rabbitmq or set {BusOptions.RabbitMqUriVariable}");
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(uri, h => ApplyCredentials(h, uri));
+                    ConfigureCommon(cfg, context);
+                    cfg.ConfigureAutoLabInstrumentEndpoints(context);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) =>
+                {
+                    ConfigureCommon(cfg, context);
+                    cfg.ConfigureAutoLabInstrumentEndpoints(context);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        return services;
+    }
+
+    static void ConfigureCommon(IBusFactoryConfigurator cfg, IBusRegistrationContext context)
+    {
+        // Parameter, reading and objective names are dictionary keys on the wire; MassTransit would
+        // camel-case them ("T_anneal" → "t_anneal"), so keep them exactly as the spec writes them.
+        cfg.ConfigureJsonSerializerOptions(o =>
+        {
+            o.DictionaryKeyPolicy = null;
+            return o;
+        });
+    }
+
+    static void ApplyCredentials(IRabbitMqHostConfigurator host, Uri uri)
+    {
+        if (string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return;
+        }
+
+        string[] parts = uri.UserInfo.Split(':', 2);
+        host.Username(Uri.UnescapeDataString(parts[0]));
+        if (parts.Length == 2)
+        {
+            host.Password(Uri.UnescapeDataString(parts[1]));
+        }
+    }
+}

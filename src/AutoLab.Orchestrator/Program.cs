@@ -1,0 +1,3 @@
+using AutoLab.Orchestrator.Cli;
+
+return await AutoLabCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,79 @@
+using AutoLab.Contracts;
+using AutoLab.Contracts.Orchestration;
+using AutoLab.Orchestrator.Specs;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AutoLab.Orchestrator.Scheduling;
+
+/// <summary>
+/// Time-based campaign policies from the spec's <c>schedule</c>, as Quartz jobs: start at a time,
+/// halt gracefully at the end of a beamtime window (resumable), and periodic calibration measurements.
+/// </summary>
+public static class CampaignPolicies
+{
+    const string Group = "campaign-policy";
+
+    /// <summary>Schedules the policies of <paramref name="schedule"/> (nothing when null).</summary>
+    public static async Task ScheduleAsync(IServiceProvider services, Guid campaignId, ScheduleSpec? schedule, object startMessage, CancellationToken ct)
+    {
+        if (schedule is null)
+        {
+            return;
+        }
+
+        IScheduler scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        DateTimeOffset now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (schedule.StartAt is { } startAt && startMessage is StartCampaign start)
+        {
+            Console.WriteLine($"campaign starts at {startAt:u} (Quartz); waiting");
+            await ScheduleOnceAsync(scheduler, "start", start, startAt, ct);
+        }
+
+        if (schedule.WindowEnd is { } windowEnd)
+        {
+            var halt = new HaltCampaign
+            {
+                CampaignId = campaignId,
+                IdempotencyKey = $"{campaignId:N}/window-end",
+                Timestamp = windowEnd,
+                Reason = $"beamtime window ended at {windowEnd:u}",
+                RequestedBy = "schedule",
+            };
+            await ScheduleOnceAsync(scheduler, "window-end", halt, windowEnd < now ? now : windowEnd, ct);
+        }
+
+        if (schedule.Calibration is { } calibration && CalibrationPlan(startMessage) is { } plan)
+        {
+            IJobDetail job = CalibrationJob.Create(new JobKey("calibration", Group), campaignId, calibration, plan);
+            ITrigger trigger = TriggerBuilder.Create()
+                .StartAt(now + calibration.Every)
+                .WithSimpleSchedule(s => s.WithInterval(calibration.Every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
+        }
+    }
+
+    static CampaignPlan? CalibrationPlan(object startMessage) => startMessage switch
+    {
+        StartCampaign s => s.Plan,
+        RecoverCampaign r => r.Plan,
+        _ => null,
+    };
+
+    static async Task ScheduleOnceAsync(IScheduler scheduler, string name, object message, DateTimeOffset at, CancellationToken ct)
+    {
+        var key = new JobKey(name, Group);
+        ITrigger trigger = TriggerBuilder.Create().ForJob(key).StartAt(at).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+        await scheduler.ScheduleJob(PublishMessageJob.Create(key, message), [trigger], ScheduleJobOptions.Replacing, ct);
+    }
+
+    /// <summary>The reference point a calibration measures at: the centre of each numeric range, the first choice of each category.</summary>
+    public static ParameterPoint ReferencePoint(CampaignPlan plan) => new()
+    {
+        Values = plan.Space.Where(p => p.Kind != ParameterKind.Categorical)
+            .ToDictionary(p => p.Name, p => p.Kind == ParameterKind.Integer ? Math.Round((p.Lower + p.Upper) / 2) : (p.Lower + p.Upper) / 2),
+        Choices = plan.Space.Where(p => p.Kind == ParameterKind.Categorical && p.Choices.Count > 0)
+            .ToDictionary(p => p.Name, p => p.Choices[0]),
+    };
+}
