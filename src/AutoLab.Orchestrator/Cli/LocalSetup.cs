@@ -1,4 +1,5 @@
 using AutoLab.ActiveLearning.Strategies;
+using AutoLab.Analysis.Pipeline;
 using AutoLab.Contracts.Orchestration;
 using AutoLab.Instruments.Hosting;
 using AutoLab.Orchestrator.Journal;
@@ -38,9 +39,12 @@ public static class LocalSetup
             Instruments = registry.Instruments.ToDictionary(
                 d => d.Name,
                 d => new InstrumentCatalogEntry { Steps = Steps(d.Capabilities), Envelope = d.Envelope }),
+            // Strategy and model names match case-insensitively, as the services look them up.
             Strategies = strategies.Names.ToDictionary(
                 n => n,
-                n => new StrategyCatalogEntry { NeedsHistory = strategies.NeedsHistory(n) }),
+                n => new StrategyCatalogEntry { NeedsHistory = strategies.NeedsHistory(n) },
+                StringComparer.OrdinalIgnoreCase),
+            AnalysisModels = AnalysisModelRegistry.CreateDefault().Names.ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
     }
 

@@ -2,6 +2,7 @@ using AutoLab.Orchestrator.Definitions;
 using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.StateMachines;
 using AutoLab.Orchestrator.Watch;
+using System.Text.Json.Serialization;
 using MassTransit;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -53,9 +54,12 @@ public static class BusRegistration
     {
         // Parameter, reading and objective names are dictionary keys on the wire; MassTransit would
         // camel-case them ("T_anneal" → "t_anneal"), so keep them exactly as the spec writes them.
+        // NaN and infinity must cross the bus as "NaN"/"Infinity" so that the saga or the analysis can
+        // reject them with a clear BadOutput fault; by default the serializer throws while publishing.
         cfg.ConfigureJsonSerializerOptions(o =>
         {
             o.DictionaryKeyPolicy = null;
+            o.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
             return o;
         });
     }
