@@ -43,11 +43,7 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
     /// <param name="timing">When given, restarted as the start message is published and stopped when the campaign ends (host start and stop excluded).</param>
     public async Task<CampaignEnded> RunToEndAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct, Stopwatch? timing = null)
     {
-        if (bus.Transport == TransportKind.RabbitMq && await BrokerProbe.CheckAsync(bus.RabbitMqUri!, TimeSpan.FromSeconds(5), ct) is { } problem)
-        {
-            throw new CliError(problem, CliError.Unavailable);
-        }
-
+        await EnsureBrokerAsync(bus, ct);
         using IHost host = AutoLabHost.Build(new AutoLabHostOptions
         {
             Bus = bus,
@@ -89,6 +85,15 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
         finally
         {
             await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Fails with a clear <see cref="CliError"/> when the bus is RabbitMQ and the broker does not answer.</summary>
+    public static async Task EnsureBrokerAsync(BusOptions bus, CancellationToken ct)
+    {
+        if (bus.Transport == TransportKind.RabbitMq && await BrokerProbe.CheckAsync(bus.RabbitMqUri!, TimeSpan.FromSeconds(5), ct) is { } problem)
+        {
+            throw new CliError(problem, CliError.Unavailable);
         }
     }
 

@@ -15,19 +15,28 @@ namespace AutoLab.Orchestrator.Cli;
 /// </summary>
 public static class LocalSetup
 {
-    /// <summary>Loads and validates a spec against what this process offers.</summary>
-    public static SpecLoadResult LoadSpec(string path)
+    /// <summary>Loads and validates a spec against what this process offers and what the spec declares itself.</summary>
+    /// <param name="path">The spec file.</param>
+    /// <param name="baseDirectory">Folder for the spec's relative paths; the file's own folder when null (see <see cref="SpecCopy"/>).</param>
+    public static SpecLoadResult LoadSpec(string path, string? baseDirectory = null)
     {
+        // The catalog holds the built-ins only: the spec's own instruments are checked from the spec,
+        // and a declared name that clashes with a built-in is an error.
         var registry = new InstrumentRegistry();
         RegisterInstruments(registry, spec: null);
-        return CampaignSpecLoader.Load(path, Catalog(registry));
+        return CampaignSpecLoader.Load(path, Catalog(registry), baseDirectory);
     }
 
-    /// <summary>Registers the built-in simulated instruments.</summary>
+    /// <summary>Registers the built-in simulated instruments and the spec's process instruments (not its external ones, which a foreign adapter serves).</summary>
+    /// <param name="registry">The host's registry.</param>
+    /// <param name="spec">A valid spec, or null for the built-ins only.</param>
     public static void RegisterInstruments(InstrumentRegistry registry, CampaignSpec? spec)
     {
-        _ = spec;
         registry.AddTestFunctionInstrument(TestFunctionRegistryExtensions.DefaultName, new TestFunctionSimulatorOptions());
+        if (spec is not null)
+        {
+            SpecInstruments.Register(registry, spec);
+        }
     }
 
     /// <summary>The catalog of instruments, strategies and models a spec may name.</summary>

@@ -24,6 +24,7 @@ public static class ResumeCommand
 
     static async Task<int> ResumeAsync(DirectoryInfo directory, BusOptions bus, CancellationToken ct)
     {
+        await CampaignSession.EnsureBrokerAsync(bus, ct);
         RunFolder folder;
         CampaignReplayResult replay;
         try

@@ -35,6 +35,7 @@ public static class RunCommand
             return CliError.BadInput;
         }
 
+        await CampaignSession.EnsureBrokerAsync(bus, ct);
         string path = output?.FullName ?? Path.Combine("runs", $"{spec.Plan.Name}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         RunFolder folder;
         try

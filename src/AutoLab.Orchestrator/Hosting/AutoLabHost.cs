@@ -4,6 +4,7 @@ using AutoLab.Orchestrator.Watch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MassTransit;
 using Quartz;
 
 namespace AutoLab.Orchestrator.Hosting;
@@ -38,5 +39,14 @@ public static class AutoLabHost
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         services.AddSingleton<IStepTimers, QuartzStepTimers>();
         services.AddAutoLabBus(options.Bus, options.HostServices);
+
+        // A hung instrument must not hold the process after the campaign ended: consumers get their
+        // cancellation after ConsumerStopTimeout, and the bus gives up waiting after StopTimeout.
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(2);
+        });
     }
 }

@@ -32,7 +32,7 @@ public static class BusRegistration
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(uri, h => ApplyCredentials(h, uri));
-                    ConfigureCommon(cfg, context);
+                    ConfigureCommon(cfg);
                     cfg.ConfigureAutoLabInstrumentEndpoints(context);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -41,7 +41,7 @@ public static class BusRegistration
             {
                 x.UsingInMemory((context, cfg) =>
                 {
-                    ConfigureCommon(cfg, context);
+                    ConfigureCommon(cfg);
                     cfg.ConfigureAutoLabInstrumentEndpoints(context);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -50,15 +50,14 @@ public static class BusRegistration
         return services;
     }
 
-    static void ConfigureCommon(IBusFactoryConfigurator cfg, IBusRegistrationContext context)
+    static void ConfigureCommon(IBusFactoryConfigurator cfg)
     {
-        // Parameter, reading and objective names are dictionary keys on the wire; MassTransit would
-        // camel-case them ("T_anneal" → "t_anneal"), so keep them exactly as the spec writes them.
-        // NaN and infinity must cross the bus as "NaN"/"Infinity" so that the saga or the analysis can
-        // reject them with a clear BadOutput fault; by default the serializer throws while publishing.
+        // NaN and infinity must cross the bus as "NaN"/"Infinity": envelope limits default to ±Infinity,
+        // and a NaN reading must reach the saga or the analysis to be rejected as BadOutput; by default
+        // the serializer throws while publishing. (Dictionary keys — parameter, reading and objective
+        // names — already keep their case; docs/wire-contract.md records what was verified.)
         cfg.ConfigureJsonSerializerOptions(o =>
         {
-            o.DictionaryKeyPolicy = null;
             o.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
             return o;
         });

@@ -61,6 +61,19 @@ public sealed record CampaignSpec
     /// <summary>Extra safety limits written in the spec (<c>envelope</c>), added to the instruments' own.</summary>
     public IReadOnlyList<EnvelopeLimit> Envelope { get; init; } = [];
 
+    /// <summary>
+    /// Instruments the spec declares itself (<c>instruments</c>), in the order written: process
+    /// instruments the orchestrator hosts, and external ones a foreign adapter serves on the bus.
+    /// </summary>
+    public IReadOnlyList<InstrumentSpec> Instruments { get; init; } = [];
+
+    /// <summary>
+    /// The folder the spec's relative paths (process commands, working directories) are resolved
+    /// against: the spec file's folder when loaded from a file, the current directory when empty.
+    /// </summary>
+    /// <seealso cref="ProcessCommand.FolderOf"/>
+    public string BaseDirectory { get; init; } = "";
+
     /// <summary>Start time, beamtime window and calibration (<c>schedule</c>), or null for none.</summary>
     public ScheduleSpec? Schedule { get; init; }
 

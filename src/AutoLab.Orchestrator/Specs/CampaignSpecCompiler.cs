@@ -9,7 +9,8 @@ public static class CampaignSpecCompiler
     /// <summary>
     /// Validates <paramref name="spec"/> and compiles it: steps in order (prepare if given, measure,
     /// analyze, the last on the analysis service when not given), the instruments' declared
-    /// envelopes followed by the spec's own limits, and the strategy's needs from the catalog.
+    /// envelopes (from the spec's <c>instruments</c> section or the catalog) followed by the spec's own
+    /// limits, and the strategy's needs from the catalog.
     /// </summary>
     /// <param name="spec">A spec from <see cref="CampaignSpecParser"/> or built in code.</param>
     /// <param name="catalog">The instruments' envelopes and the strategies' capabilities; with an
@@ -79,10 +80,10 @@ public static class CampaignSpecCompiler
         List<EnvelopeLimit> limits = [];
         foreach (string instrument in steps.Select(s => s.Instrument).Distinct(StringComparer.Ordinal))
         {
-            if (catalog.Instruments?.GetValueOrDefault(instrument) is { } entry)
-            {
-                limits.AddRange(entry.Envelope.Select(l => l with { Instrument = instrument }));
-            }
+            // An instrument the spec declares is the one the steps mean, whatever the catalog holds.
+            IReadOnlyList<EnvelopeLimit>? declared = spec.Instruments.FirstOrDefault(i => i.Name == instrument)?.Envelope
+                ?? catalog.Instruments?.GetValueOrDefault(instrument)?.Envelope;
+            limits.AddRange((declared ?? []).Select(l => l with { Instrument = instrument }));
         }
 
         limits.AddRange(spec.Envelope);

@@ -2,7 +2,7 @@ using AutoLab.Orchestrator.Specs.Validation;
 
 namespace AutoLab.Orchestrator.Specs;
 
-/// <summary>Checks what a parsed spec means: bounds in order, names unique and known, limits sane.</summary>
+/// <summary>Checks what a parsed spec means: bounds in order, names unique and known, limits sane, declared instruments runnable.</summary>
 /// <remarks>
 /// Shape and type errors are the parser's (<see cref="CampaignSpecParser"/>); a field it already
 /// reported is skipped here, so each mistake is reported once. A spec built in code has no broken
@@ -21,6 +21,7 @@ public static class SpecValidator
         SpaceRules.Check(context);
         ConstraintRules.Check(context);
         StepRules.Check(context);
+        InstrumentRules.Check(context);
         ObjectiveRules.Check(context);
         EnvelopeRules.Check(context);
         ScheduleRules.Check(context);

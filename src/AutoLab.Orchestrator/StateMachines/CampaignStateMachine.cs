@@ -52,7 +52,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             When(Suggested).ThenAsync(AcceptSuggestionsAsync),
             When(ExperimentCompleted).ThenAsync(c => FinishedAsync(c, c.Message.Observation)),
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))),
-            When(Pause).ThenAsync(c => ControlAsync(c, JournalKinds.CampaignPaused, c.Message.IdempotencyKey, c.Message)).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
+            When(Pause).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
             When(Halt).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(AwaitingApproval,
@@ -236,7 +236,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         await _journal.AppendAsync(JournalKinds.SuggestionsApproved, campaign.CorrelationId, null, context.Message.IdempotencyKey, context.Message.Timestamp, context.Message, context.CancellationToken);
         if (!context.Message.Approved)
         {
-            await DiscardUnstartedAsync(context, $"rejected by {Reason(context.Message.ApprovedBy, "a human")}");
+            await DiscardUnstartedAsync(context, $"rejected by {Reason(context.Message.ApprovedBy, "a human")}", context.Message.IdempotencyKey);
         }
 
         await context.TransitionToState(Running);
@@ -273,6 +273,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         if (IsIn(context, Pausing) && campaign.InFlight.Count == 0)
         {
             var paused = new CampaignPaused { CampaignId = campaign.CorrelationId, Timestamp = Now, Reason = "pause requested" };
+            await _journal.AppendAsync(JournalKinds.CampaignPaused, campaign.CorrelationId, null, $"{campaign.CorrelationId:N}/paused/{campaign.Started}", paused.Timestamp, paused, context.CancellationToken);
             await context.Publish(paused);
             await context.TransitionToState(Paused);
             return;
@@ -316,7 +317,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         Campaign campaign = context.Saga;
         if (outcome != CampaignOutcome.Halted && campaign.Unstarted.Count > 0)
         {
-            await DiscardUnstartedAsync(context, $"campaign {outcome.ToString().ToLowerInvariant()}");
+            await DiscardUnstartedAsync(context, $"campaign {outcome.ToString().ToLowerInvariant()}", $"{campaign.CorrelationId:N}/ended/{outcome}");
         }
 
         var ended = new CampaignEnded
@@ -339,12 +340,12 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         });
     }
 
-    async Task DiscardUnstartedAsync<T>(BehaviorContext<Campaign, T> context, string reason)
+    async Task DiscardUnstartedAsync<T>(BehaviorContext<Campaign, T> context, string reason, string key)
         where T : class
     {
         Campaign campaign = context.Saga;
         var discarded = new SuggestionsDiscarded { CampaignId = campaign.CorrelationId, Count = campaign.Unstarted.Count, Reason = reason, Timestamp = Now };
-        await _journal.AppendAsync(JournalKinds.SuggestionsDiscarded, campaign.CorrelationId, null, $"{NewId.NextGuid():N}", Now, discarded, context.CancellationToken);
+        await _journal.AppendAsync(JournalKinds.SuggestionsDiscarded, campaign.CorrelationId, null, $"{key}/discarded", Now, discarded, context.CancellationToken);
         campaign.Unstarted.Clear();
     }
 

@@ -41,6 +41,13 @@ internal static class SpecAssert
         return result.Plan;
     }
 
+    /// <summary>Asserts the spec is valid and compiled, and returns the spec as loaded.</summary>
+    public static CampaignSpec ValidSpec(SpecLoadResult result)
+    {
+        Valid(result);
+        return result.Spec!;
+    }
+
     private static string Describe(SpecLoadResult result) =>
         result.Errors.Count == 0 ? "(no errors)" : string.Join(Environment.NewLine, SpecErrorFormatter.FormatAll(result));
 }

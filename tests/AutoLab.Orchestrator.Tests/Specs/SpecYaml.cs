@@ -36,4 +36,8 @@ internal static class SpecYaml
 
     public static SpecLoadResult Load(string yaml, SpecCatalog? catalog = null) =>
         CampaignSpecLoader.LoadText(yaml, catalog ?? TestCatalog.Full, "test.yaml");
+
+    /// <summary>Loads as if the spec file were in <paramref name="folder"/>: its relative paths resolve there.</summary>
+    public static SpecLoadResult LoadIn(string folder, string yaml, SpecCatalog? catalog = null) =>
+        CampaignSpecLoader.LoadText(yaml, catalog ?? TestCatalog.Full, "test.yaml", folder);
 }

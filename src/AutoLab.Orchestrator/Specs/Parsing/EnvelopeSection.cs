@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AutoLab.Orchestrator.Specs.Parsing;
 
-/// <summary>Reads <c>envelope</c>: per instrument, per numeric parameter, <c>[min, max]</c>.</summary>
+/// <summary>Reads <c>envelope</c>: per instrument, per numeric parameter, <c>[min, max]</c>; also a declared instrument's own <c>envelope</c>.</summary>
 internal static class EnvelopeSection
 {
     public static IReadOnlyList<EnvelopeLimit> Read(SpecReader reader, YamlNode node, string path)
@@ -12,12 +12,21 @@ internal static class EnvelopeSection
         // Instrument names are located at the key (a wrong name is the key's fault), limits at their [min, max].
         foreach ((string instrument, YamlNode parameters, string instrumentPath) in Entries(reader, node, path, "instrument names to their limits", atKey: true))
         {
-            foreach ((string parameter, YamlNode range, string limitPath) in Entries(reader, parameters, instrumentPath, "parameter names to [min, max]", atKey: false))
+            limits.AddRange(ReadLimits(reader, parameters, instrumentPath, instrument));
+        }
+
+        return limits;
+    }
+
+    /// <summary>One instrument's limits: parameter names to <c>[min, max]</c>, each located at its range.</summary>
+    public static IReadOnlyList<EnvelopeLimit> ReadLimits(SpecReader reader, YamlNode node, string path, string instrument)
+    {
+        List<EnvelopeLimit> limits = [];
+        foreach ((string parameter, YamlNode range, string limitPath) in Entries(reader, node, path, "parameter names to [min, max]", atKey: false))
+        {
+            if (ReadRange(reader, range, limitPath) is var (minimum, maximum))
             {
-                if (ReadRange(reader, range, limitPath) is var (minimum, maximum))
-                {
-                    limits.Add(new EnvelopeLimit { Instrument = instrument, Parameter = parameter, Minimum = minimum, Maximum = maximum });
-                }
+                limits.Add(new EnvelopeLimit { Instrument = instrument, Parameter = parameter, Minimum = minimum, Maximum = maximum });
             }
         }
 

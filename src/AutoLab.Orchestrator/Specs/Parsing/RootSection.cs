@@ -9,7 +9,7 @@ internal static class RootSection
     private static readonly string[] Keys =
     [
         "name", "description", "seed", "space", "constraints", "steps", "analysis", "objectives", "strategy",
-        "budget", "batch_size", "termination", "fault_policy", "approval", "envelope", "schedule",
+        "budget", "batch_size", "termination", "fault_policy", "approval", "envelope", "schedule", "instruments",
     ];
 
     public static CampaignSpec? Read(SpecReader reader, YamlNode root)
@@ -38,6 +38,7 @@ internal static class RootSection
             FaultPolicy = m.Optional("fault_policy") is { } policy ? ReadFaultPolicy(reader, policy, "fault_policy") : new FaultPolicy(),
             RequireApproval = m.Boolean("approval") ?? false,
             Envelope = m.Optional("envelope") is { } envelope ? EnvelopeSection.Read(reader, envelope, "envelope") : [],
+            Instruments = m.Optional("instruments") is { } instruments ? InstrumentSection.Read(reader, instruments, "instruments") : [],
             Schedule = m.Optional("schedule") is { } schedule ? ScheduleSection.Read(reader, schedule, "schedule") : null,
             Source = reader.Source,
         };

@@ -25,18 +25,24 @@ internal static class EnvelopeRules
                 continue;
             }
 
-            if (!context.IsNumeric(limit.Parameter, out ParameterDefinition? parameter))
-            {
-                context.Report(path, context.NotNumeric(limit.Parameter, parameter));
-            }
-            else if (double.IsNaN(limit.Minimum) || double.IsNaN(limit.Maximum))
-            {
-                context.Report(path, "limits must be numbers, not .nan");
-            }
-            else if (limit.Minimum > limit.Maximum)
-            {
-                context.Report(path, $"min {SpecRuleContext.Number(limit.Minimum)} is above max {SpecRuleContext.Number(limit.Maximum)}");
-            }
+            CheckLimit(context, path, limit);
+        }
+    }
+
+    /// <summary>One limit, wherever it is written: a numeric parameter of the space, numbers, min not above max.</summary>
+    public static void CheckLimit(SpecRuleContext context, string path, EnvelopeLimit limit)
+    {
+        if (!context.IsNumeric(limit.Parameter, out ParameterDefinition? parameter))
+        {
+            context.Report(path, context.NotNumeric(limit.Parameter, parameter));
+        }
+        else if (double.IsNaN(limit.Minimum) || double.IsNaN(limit.Maximum))
+        {
+            context.Report(path, "limits must be numbers, not .nan");
+        }
+        else if (limit.Minimum > limit.Maximum)
+        {
+            context.Report(path, $"min {SpecRuleContext.Number(limit.Minimum)} is above max {SpecRuleContext.Number(limit.Maximum)}");
         }
     }
 

@@ -49,6 +49,9 @@ internal sealed partial class SpecRuleContext(CampaignSpec spec, SpecCatalog cat
     /// </summary>
     public int IndexOfParameter(string name) => Spec.Space.ToList().FindIndex(p => p.Name == name);
 
+    /// <summary>The instrument the spec declares under <paramref name="name"/> in <c>instruments</c>, or null.</summary>
+    public InstrumentSpec? DeclaredInstrument(string name) => Spec.Instruments.FirstOrDefault(i => i.Name == name);
+
     public bool IsNumeric(string name, out ParameterDefinition? parameter)
     {
         int index = IndexOfParameter(name);
