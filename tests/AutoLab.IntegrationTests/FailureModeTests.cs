@@ -72,8 +72,10 @@ public sealed class FailureModeTests
         var timeouts = journal.Where(e => e.Kind == "StepFaulted" && e.Payload.Contains("\"Timeout\"", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(timeouts);
         Assert.Contains(timeouts, e => e.Key.EndsWith("#2", StringComparison.Ordinal)); // the retry was attempted
-        Assert.All(journal.Where(e => e.Kind == "ExperimentFaulted"), e =>
-            Assert.Contains("measure failed after 2 attempts: no answer from 'test-functions' within 0.3 s", e.Payload, StringComparison.Ordinal));
+        (string[] header, List<string[]> rows) = run.Observations();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(
+            "Measure Timeout: measure failed after 2 attempts: no answer from 'test-functions' within 0.3 s", r[Array.IndexOf(header, "fault_reason")]));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ namespace AutoLab.Orchestrator.Cli;
 public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSpec? spec, ScheduleSpec? schedule, bool quiet = false)
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs the campaign to its end (or a halt) and returns the process exit code.</summary>
     public async Task<int> RunAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
     public async Task<CampaignEnded> RunToEndAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct, Stopwatch? timing = null)
     {
         await EnsureBrokerAsync(bus, ct);
-        using IHost host = AutoLabHost.Build(new AutoLabHostOptions
+        IHost host = AutoLabHost.Build(new AutoLabHostOptions
         {
             Bus = bus,
             JournalPath = folder.JournalPath,
@@ -84,7 +85,25 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            await StopAsync(host);
+        }
+    }
+
+    /// <summary>
+    /// Stops and disposes the host, but never waits forever: an instrument that hangs (a simulated
+    /// timeout fault, a stuck device) can keep MassTransit's endpoint from completing. Everything
+    /// that matters is already in the journal, so the process may leave without it.
+    /// </summary>
+    static async Task StopAsync(IHost host)
+    {
+        try
+        {
+            await host.StopAsync(CancellationToken.None).WaitAsync(StopTimeout);
+            await ((IAsyncDisposable)host).DisposeAsync().AsTask().WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"warning: the bus did not stop within {StopTimeout.TotalSeconds:F0} s (an instrument is still busy); the journal is complete, exiting anyway");
         }
     }
 

@@ -45,8 +45,7 @@ public static class ResumeCommand
         }
 
         // The spec copy tells which local instruments (process adapters, simulators) to host again.
-        string specCopy = Path.Combine(folder.Root, RunCommand.SpecCopyName);
-        SpecLoadResult? spec = File.Exists(specCopy) ? LocalSetup.LoadSpec(specCopy) : null;
+        SpecLoadResult? spec = SpecCopy.Load(folder);
         Console.WriteLine($"resuming '{replay.CampaignName}': {recovery.Observations.Count} finished, {recovery.InFlight.Count} in flight, budget {recovery.Plan.Budget}");
         var session = new CampaignSession(folder, bus, spec?.Spec, spec?.Schedule);
         RecoverCampaign message = recovery with { IdempotencyKey = Guid.NewGuid().ToString("N"), Timestamp = DateTimeOffset.UtcNow, Paused = false };

@@ -10,9 +10,6 @@ namespace AutoLab.Orchestrator.Cli;
 /// <summary><c>autolab run FILE [--out DIR] [--transport inmemory|rabbitmq] [--rabbitmq URI]</c>.</summary>
 public static class RunCommand
 {
-    /// <summary>Name of the copy of the spec kept in the run folder, read again by <c>autolab resume</c>.</summary>
-    public const string SpecCopyName = "spec.yaml";
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -47,7 +44,7 @@ public static class RunCommand
             throw new CliError(e.Message);
         }
 
-        File.Copy(file.FullName, Path.Combine(folder.Root, SpecCopyName), overwrite: true);
+        SpecCopy.Save(file.FullName, folder);
         var start = new StartCampaign
         {
             CampaignId = Guid.NewGuid(),

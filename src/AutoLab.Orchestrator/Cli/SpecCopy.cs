@@ -11,16 +11,19 @@ namespace AutoLab.Orchestrator.Cli;
 /// </remarks>
 public static class SpecCopy
 {
+    /// <summary>Name of the copy of the spec kept in the run folder, read again by <c>autolab resume</c>.</summary>
+    public const string SpecCopyName = "spec.yaml";
+
     /// <summary>File in the run folder holding the absolute folder of the original spec, one line.</summary>
     public const string OriginFileName = "spec.origin";
 
-    /// <summary>Copies the spec into the run folder (<see cref="RunCommand.SpecCopyName"/>) and records its folder.</summary>
+    /// <summary>Copies the spec into the run folder (<see cref="SpecCopyName"/>) and records its folder.</summary>
     /// <param name="specPath">The spec file the campaign was started from.</param>
     /// <param name="folder">The new run folder.</param>
     public static void Save(string specPath, RunFolder folder)
     {
         var source = Path.GetFullPath(specPath);
-        File.Copy(source, Path.Combine(folder.Root, RunCommand.SpecCopyName), overwrite: true);
+        File.Copy(source, Path.Combine(folder.Root, SpecCopyName), overwrite: true);
         File.WriteAllText(Path.Combine(folder.Root, OriginFileName), Path.GetDirectoryName(source) + "\n");
     }
 
@@ -29,7 +32,7 @@ public static class SpecCopy
     /// <returns>The load result, or null when the folder has no copy. A folder without an origin (written by an older run) resolves against the run folder.</returns>
     public static SpecLoadResult? Load(RunFolder folder)
     {
-        var copy = Path.Combine(folder.Root, RunCommand.SpecCopyName);
+        var copy = Path.Combine(folder.Root, SpecCopyName);
         if (!File.Exists(copy))
         {
             return null;

@@ -64,6 +64,21 @@ public class ExampleSpecTests
     }
 
     [Fact]
+    public void The_process_instrument_example_compiles_with_the_scripts_envelope()
+    {
+        SpecLoadResult result = CampaignSpecLoader.Load(RepositoryFiles.PathOf("examples/process-instrument.yaml"), TestCatalog.Full);
+
+        CampaignPlan plan = SpecAssert.Valid(result);
+        CampaignSpec spec = SpecAssert.ValidSpec(result);
+        InstrumentSpec script = Assert.Single(spec.Instruments);
+        Assert.Equal((InstrumentType.Process, 2), (script.Type, script.Capacity));
+        Assert.Equal(["rosenbrock-script", "analysis"], plan.Steps.Select(s => s.Instrument));
+        Assert.Equal([("x1", -2.0, 2.0), ("x2", -1.0, 3.0)], plan.Envelope.Select(l => (l.Parameter, l.Minimum, l.Maximum)));
+        Assert.Equal(("sobol", 24, 2), (plan.Strategy.Name, plan.Budget, plan.BatchSize));
+        Assert.True(File.Exists(Path.Combine(spec.BaseDirectory, script.Command[1])), "the script is named relative to the spec's folder");
+    }
+
+    [Fact]
     public void The_invalid_example_reports_every_marked_error_in_line_order()
     {
         string path = RepositoryFiles.PathOf("examples/invalid-spec.yaml");

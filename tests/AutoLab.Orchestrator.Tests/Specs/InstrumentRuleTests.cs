@@ -37,7 +37,7 @@ public sealed class InstrumentRuleTests : IDisposable
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: []}\n"));
 
-        Assert.Equal(new SpecError(2, 40, "instruments.remote.steps", "list at least one step the instrument serves: prepare, measure or both"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 35, "instruments.remote.steps", "list at least one step the instrument serves: prepare, measure or both"), SpecAssert.SingleError(result));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class InstrumentRuleTests : IDisposable
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: [measure, measure]}\n"));
 
-        Assert.Equal(new SpecError(2, 50, "instruments.remote.steps[1]", "step 'measure' is listed more than once"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 45, "instruments.remote.steps[1]", "step 'measure' is listed more than once"), SpecAssert.SingleError(result));
     }
 
     [Fact]
@@ -90,17 +90,17 @@ public sealed class InstrumentRuleTests : IDisposable
         SpecLoadResult result = SpecYaml.LoadIn(folder.Root, SpecYaml.With("instruments:\n  sim: {type: process, command: [./simulate.sh, a.in], steps: [measure]}\n"));
 
         Assert.Equal(
-            new SpecError(2, 40, "instruments.sim.command[0]", $"program './simulate.sh' not found: tried {folder.Combine("simulate.sh")}"),
+            new SpecError(2, 34, "instruments.sim.command[0]", $"program './simulate.sh' not found: tried {folder.Combine("simulate.sh")}"),
             SpecAssert.SingleError(result));
     }
 
     [Fact]
     public void A_program_that_is_not_executable_is_reported_with_the_interpreter_form()
     {
-        SpecLoadResult result = SpecYaml.LoadIn(folder.Root, SpecYaml.With("instruments:\n  sim: {type: process, command: [notes.txt], steps: [measure]}\n"));
+        SpecLoadResult result = SpecYaml.LoadIn(folder.Root, SpecYaml.With("instruments:\n  sim: {type: process, command: [./notes.txt], steps: [measure]}\n"));
 
         Assert.Equal(
-            new SpecError(2, 40, "instruments.sim.command[0]", $"'{folder.Combine("notes.txt")}' is not executable; mark it executable (chmod +x) or run it through its interpreter, e.g. [/usr/bin/python3, notes.txt]"),
+            new SpecError(2, 34, "instruments.sim.command[0]", $"'{folder.Combine("notes.txt")}' is not executable; mark it executable (chmod +x) or run it through its interpreter, e.g. [/usr/bin/python3, ./notes.txt]"),
             SpecAssert.SingleError(result));
     }
 
@@ -110,7 +110,7 @@ public sealed class InstrumentRuleTests : IDisposable
         SpecLoadResult result = SpecYaml.LoadIn(folder.Root, SpecYaml.With("instruments:\n  sim: {type: process, command: [], steps: [measure]}\n"));
 
         Assert.Equal(
-            new SpecError(2, 39, "instruments.sim.command", "a process instrument needs a command: the program and its arguments, e.g. [/usr/bin/python3, sim.py]"),
+            new SpecError(2, 33, "instruments.sim.command", "a process instrument needs a command: the program and its arguments, e.g. [/usr/bin/python3, sim.py]"),
             SpecAssert.SingleError(result));
     }
 
@@ -121,7 +121,7 @@ public sealed class InstrumentRuleTests : IDisposable
             "instruments:\n  sim: {type: process, command: [./sim.sh], working_directory: runs/today, steps: [measure]}\n"));
 
         Assert.Equal(
-            new SpecError(2, 68, "instruments.sim.working_directory", $"working directory '{folder.Combine(Path.Combine("runs", "today"))}' does not exist"),
+            new SpecError(2, 64, "instruments.sim.working_directory", $"working directory '{folder.Combine(Path.Combine("runs", "today"))}' does not exist"),
             SpecAssert.SingleError(result));
     }
 
@@ -131,7 +131,7 @@ public sealed class InstrumentRuleTests : IDisposable
         SpecLoadResult result = SpecYaml.LoadIn(folder.Root, SpecYaml.With(
             "instruments:\n  sim: {type: process, command: [./sim.sh], environment: {\"A=B\": c}, steps: [measure]}\n"));
 
-        SpecAssert.HasError(result, 2, 67, "instruments.sim.environment.A=B", "environment variable name 'A=B' must not be empty or contain '='");
+        SpecAssert.HasError(result, 2, 66, "instruments.sim.environment.A=B", "environment variable name 'A=B' must not be empty or contain '='");
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class InstrumentRuleTests : IDisposable
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: [measure], envelope: {x1: [1, 0]}}\n"));
 
-        Assert.Equal(new SpecError(2, 62, "instruments.remote.envelope.x1", "min 1 is above max 0"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 61, "instruments.remote.envelope.x1", "min 1 is above max 0"), SpecAssert.SingleError(result));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class InstrumentRuleTests : IDisposable
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: [measure], envelope: {x3: [0, 1]}}\n"));
 
-        Assert.Equal(new SpecError(2, 62, "instruments.remote.envelope.x3", "unknown parameter 'x3'; did you mean 'x1'?"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 61, "instruments.remote.envelope.x3", "unknown parameter 'x3'; did you mean 'x1'?"), SpecAssert.SingleError(result));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class InstrumentRuleTests : IDisposable
             "instruments:\n  remote: {type: external, steps: [measure], envelope: {s: [0, 1]}}\n"));
 
         Assert.Equal(
-            new SpecError(5, 61, "instruments.remote.envelope.s", "'s' is a categorical parameter; only continuous and integer parameters can be used here"),
+            new SpecError(5, 60, "instruments.remote.envelope.s", "'s' is a categorical parameter; only continuous and integer parameters can be used here"),
             SpecAssert.SingleError(result));
     }
 }

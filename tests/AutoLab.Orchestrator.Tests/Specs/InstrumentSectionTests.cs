@@ -70,11 +70,11 @@ public sealed class InstrumentSectionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("command: [python3]", 29)]
-    [InlineData("working_directory: .", 39)]
-    [InlineData("capacity: 2", 30)]
-    [InlineData("timeout: 5s", 29)]
-    [InlineData("environment: {A: b}", 33)]
+    [InlineData("command: [python3]", 37)]
+    [InlineData("working_directory: .", 47)]
+    [InlineData("capacity: 2", 38)]
+    [InlineData("timeout: 5s", 37)]
+    [InlineData("environment: {A: b}", 41)]
     public void A_process_key_on_an_external_instrument_is_reported_at_its_value(string field, int column)
     {
         string key = field[..field.IndexOf(':', StringComparison.Ordinal)];
@@ -91,7 +91,7 @@ public sealed class InstrumentSectionTests : IDisposable
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: extrenal, steps: [measure]}\n"));
 
-        Assert.Equal(new SpecError(2, 17, "instruments.remote.type", "'extrenal' is not a valid type; did you mean 'external'?"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 18, "instruments.remote.type", "'extrenal' is not a valid type; did you mean 'external'?"), SpecAssert.SingleError(result));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class InstrumentSectionTests : IDisposable
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: [measure, analyze]}\n"));
 
         Assert.Equal(
-            new SpecError(2, 50, "instruments.remote.steps[1]", "instruments serve prepare and measure; the analyze step is served by the analysis service (steps.analyze)"),
+            new SpecError(2, 45, "instruments.remote.steps[1]", "instruments serve prepare and measure; the analyze step is served by the analysis service (steps.analyze)"),
             SpecAssert.SingleError(result));
     }
 
@@ -128,7 +128,7 @@ public sealed class InstrumentSectionTests : IDisposable
         // Not also "list at least one step": the list is incomplete because of this error, not empty.
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: [mesure]}\n"));
 
-        Assert.Equal(new SpecError(2, 41, "instruments.remote.steps[0]", "'mesure' is not a step an instrument can serve; did you mean 'measure'?"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 36, "instruments.remote.steps[0]", "'mesure' is not a step an instrument can serve; did you mean 'measure'?"), SpecAssert.SingleError(result));
     }
 
     [Fact]
@@ -152,6 +152,6 @@ public sealed class InstrumentSectionTests : IDisposable
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("instruments:\n  remote: {type: external, steps: [measure], envelope: {x1: 5}}\n"));
 
-        Assert.Equal(new SpecError(2, 62, "instruments.remote.envelope.x1", "expected a list, found '5'"), SpecAssert.SingleError(result));
+        Assert.Equal(new SpecError(2, 61, "instruments.remote.envelope.x1", "expected a list, found '5'"), SpecAssert.SingleError(result));
     }
 }

@@ -17,7 +17,7 @@ public static partial class ExperimentCycle_Specs
     static async Task<bool> FinalizedAsync(SagaBus bus, Guid experimentId) =>
         await Saga(bus).NotExists(experimentId, TimeSpan.FromSeconds(5)) is null;
 
-    /// <summary>The experiment's instance as it is now, or null when there is none.</summary>
-    static ExperimentCycle? Instance(SagaBus bus, Guid experimentId) =>
-        Saga(bus).Sagas.Contains(experimentId);
+    /// <summary>The state the experiment's instance is in now ("Final" once finalized).</summary>
+    static string? StateOf(SagaBus bus, Guid experimentId) =>
+        Saga(bus).Sagas.Contains(experimentId)?.CurrentState;
 }

@@ -22,10 +22,16 @@ public static class ExperimentScript
         new StepPlan { Step = ExperimentStep.Analyze, Instrument = "", TimeoutSeconds = 30, MaxAttempts = 2, RetryBackoffSeconds = 2 },
     ];
 
-    /// <summary>Anneal temperature 450 °C, anneal time 2 h, solvent ethanol.</summary>
+    /// <summary>No prepare step (the sample is already mounted): measure on "xrd", then analyze.</summary>
+    public static IReadOnlyList<StepPlan> MeasureAndAnalyze { get; } = [.. FullCycle.Skip(1)];
+
+    /// <summary>A reference measurement: measure on "xrd" only, its readings are the result.</summary>
+    public static IReadOnlyList<StepPlan> MeasureOnly { get; } = [FullCycle[1]];
+
+    /// <summary>Anneal temperature 450 °C for 2 h, solvent ethanol.</summary>
     public static ParameterPoint Point { get; } = new()
     {
-        Values = new Dictionary<string, double> { ["T_anneal"] = 450, ["t_anneal"] = 2 },
+        Values = new Dictionary<string, double> { ["T_anneal"] = 450, ["duration_h"] = 2 },
         Choices = new Dictionary<string, string> { ["solvent"] = "ethanol" },
     };
 

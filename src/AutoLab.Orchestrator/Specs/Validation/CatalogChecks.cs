@@ -17,7 +17,7 @@ internal static class CatalogChecks
             string stepsPath = SpecPath.Key(SpecPath.Key("instruments", name), "steps");
             if (context.IsSound(stepsPath) && declared.Steps.Count > 0 && !declared.Steps.Contains(step))
             {
-                context.Report(path, $"instrument '{name}' cannot serve the {Word(step)} step; it serves: {Serves(declared.Steps)} (its steps in instruments.{name}{context.LineOf(stepsPath)})");
+                context.Report(path, $"instrument '{name}' cannot serve the {Word(step)} step; it serves: {Serves(declared.Steps)}, as declared in {stepsPath}{context.LineOf(stepsPath)}");
             }
 
             return;

@@ -18,9 +18,6 @@ public sealed class RecordingJournal : ICampaignJournal
     readonly HashSet<(string Kind, string Key)> _keys = [];
     Guid _campaignId;
 
-    /// <summary>Appends that were refused as duplicates (same kind and key).</summary>
-    public int Duplicates { get; private set; }
-
     /// <inheritdoc />
     public ValueTask<bool> AppendAsync(string kind, Guid campaignId, Guid? experimentId, string idempotencyKey, DateTimeOffset timestamp, object payload, CancellationToken ct)
     {
@@ -53,7 +50,6 @@ public sealed class RecordingJournal : ICampaignJournal
 
             if (!_keys.Add((kind, idempotencyKey)))
             {
-                Duplicates++;
                 return ValueTask.FromResult(false);
             }
 

@@ -18,7 +18,6 @@ public sealed class RecordingStepTimers : IStepTimers
     readonly Dictionary<Guid, RetryStep> _pendingRetries = [];
     readonly List<ScheduledTimer<StepTimedOut>> _timeouts = [];
     readonly List<ScheduledTimer<RetryStep>> _retries = [];
-    readonly List<Guid> _cancellations = [];
 
     /// <inheritdoc />
     public Task ScheduleTimeoutAsync(StepTimedOut message, TimeSpan delay, CancellationToken cancellationToken)
@@ -38,7 +37,6 @@ public sealed class RecordingStepTimers : IStepTimers
         lock (_gate)
         {
             _armedTimeouts.Remove(experimentId);
-            _cancellations.Add(experimentId);
         }
 
         return Task.CompletedTask;
@@ -76,18 +74,6 @@ public sealed class RecordingStepTimers : IStepTimers
             lock (_gate)
             {
                 return [.. _retries];
-            }
-        }
-    }
-
-    /// <summary>How many times a timeout was disarmed.</summary>
-    public int Cancellations
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _cancellations.Count;
             }
         }
     }
