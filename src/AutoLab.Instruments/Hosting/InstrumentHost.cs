@@ -4,6 +4,8 @@ using AutoLab.Contracts;
 using AutoLab.Contracts.Instruments;
 using AutoLab.Contracts.Orchestration;
 using AutoLab.Instruments.Devices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AutoLab.Instruments.Hosting;
@@ -15,6 +17,11 @@ namespace AutoLab.Instruments.Hosting;
 /// command's data folder, and build the completion event. Every domain failure becomes a
 /// <see cref="StepFaulted"/> with its <see cref="StepFaultKind"/>; only cancellation of the caller's token
 /// propagates. <seealso cref="MeasureSampleConsumer"/> and <seealso cref="PrepareSampleConsumer"/> publish the outcome.
+/// <para>Once the application is stopping (<see cref="IHostApplicationLifetime.ApplicationStopping"/>, when the
+/// container has one), commands that have not reached a device yet are answered Unavailable (retryable)
+/// at once: a transport that drains its queue while stopping would otherwise start one device operation
+/// after another, each running to its time limit. Operations already on a device end with the
+/// transport's own consumer stop timeout.</para>
 /// </remarks>
 public sealed class InstrumentHost : IAsyncDisposable, IDisposable
 {
@@ -24,6 +31,7 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<InstrumentHost> _logger;
     private readonly ConcurrentDictionary<string, Lazy<InstrumentLeasePool>> _pools = new(StringComparer.Ordinal);
+    private readonly CancellationToken _stopping;
 
     /// <summary>Creates the host.</summary>
     /// <param name="registry">Instruments served.</param>
@@ -36,6 +44,7 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
         _services = services;
         _time = timeProvider;
         _logger = logger;
+        _stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
     }
 
     /// <summary>Serves a prepare command.</summary>
@@ -140,13 +149,39 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
             return Fail(command, StepFaultKind.Refused, envelope.Reason, retryable: false);
         }
 
-        await using var lease = await PoolFor(descriptor.Name).AcquireAsync(cancellationToken);
-        if (command.Step == ExperimentStep.Measure && lease.Device is not IReadable)
+        var lease = await AcquireUnlessStoppingAsync(descriptor.Name, cancellationToken);
+        if (lease is null)
         {
-            return Fail(command, StepFaultKind.Unavailable, $"instrument '{descriptor.Name}' cannot measure: its device {lease.Device.GetType().Name} does not implement IReadable", retryable: false);
+            return Fail(command, StepFaultKind.Unavailable, $"instrument '{descriptor.Name}' is shutting down; the {command.StepName} step was not started", retryable: true);
         }
 
-        return await RunOnDeviceAsync(descriptor, lease, command, cancellationToken);
+        await using (lease)
+        {
+            if (command.Step == ExperimentStep.Measure && lease.Device is not IReadable)
+            {
+                return Fail(command, StepFaultKind.Unavailable, $"instrument '{descriptor.Name}' cannot measure: its device {lease.Device.GetType().Name} does not implement IReadable", retryable: false);
+            }
+
+            return await RunOnDeviceAsync(descriptor, lease, command, cancellationToken);
+        }
+    }
+
+    private async Task<InstrumentLease?> AcquireUnlessStoppingAsync(string instrument, CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping);
+        try
+        {
+            return await PoolFor(instrument).AcquireAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private async Task<StepRun> RunOnDeviceAsync(InstrumentDescriptor descriptor, InstrumentLease lease, StepCommand command, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using AutoLab.Orchestrator.Definitions;
 using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.StateMachines;
 using AutoLab.Orchestrator.Watch;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using MassTransit;
 
@@ -56,10 +57,11 @@ public static class BusRegistration
         // and a NaN reading must reach the saga or the analysis to be rejected as BadOutput; by default
         // the serializer throws while publishing. (Dictionary keys — parameter, reading and objective
         // names — already keep their case; docs/wire-contract.md records what was verified.)
-        cfg.ConfigureJsonSerializerOptions(o =>
+        // A copy, not the shared instance: .NET refuses changes to options already in use, which a
+        // second bus in the same process (a benchmark, a test) would otherwise attempt.
+        cfg.ConfigureJsonSerializerOptions(o => new JsonSerializerOptions(o)
         {
-            o.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
-            return o;
+            NumberHandling = o.NumberHandling | JsonNumberHandling.AllowNamedFloatingPointLiterals,
         });
     }
 

@@ -30,7 +30,12 @@ public static class CampaignPolicies
             await ScheduleOnceAsync(scheduler, "start", start, startAt, ct);
         }
 
-        if (schedule.WindowEnd is { } windowEnd)
+        if (schedule.WindowEnd is { } passed && passed <= now)
+        {
+            // A resumed campaign carries its old window; one that has passed must not halt it again.
+            Console.WriteLine($"note: the beamtime window ended at {passed:u}; not scheduling a halt");
+        }
+        else if (schedule.WindowEnd is { } windowEnd)
         {
             var halt = new HaltCampaign
             {
@@ -40,7 +45,7 @@ public static class CampaignPolicies
                 Reason = $"beamtime window ended at {windowEnd:u}",
                 RequestedBy = "schedule",
             };
-            await ScheduleOnceAsync(scheduler, "window-end", halt, windowEnd < now ? now : windowEnd, ct);
+            await ScheduleOnceAsync(scheduler, "window-end", halt, windowEnd, ct);
         }
 
         if (schedule.Calibration is { } calibration && CalibrationPlan(startMessage) is { } plan)

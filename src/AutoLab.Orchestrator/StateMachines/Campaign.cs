@@ -49,6 +49,12 @@ public sealed class Campaign : SagaStateMachineInstance
     /// <summary>Completed experiments since the best value last improved.</summary>
     public int SinceImprovement { get; set; }
 
+    /// <summary>False while the unstarted suggestions wait for a human (only when the plan requires approval).</summary>
+    public bool UnstartedApproved { get; set; }
+
+    /// <summary>Idempotency key of the last pause or halt request; keys the CampaignPaused / Halted entries it leads to.</summary>
+    public string ControlKey { get; set; } = "";
+
     /// <summary>Set when a termination condition is met: start nothing more, finish when drained.</summary>
     public string? StopReason { get; set; }
 }

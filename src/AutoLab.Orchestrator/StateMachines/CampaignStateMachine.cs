@@ -52,16 +52,16 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             When(Suggested).ThenAsync(AcceptSuggestionsAsync),
             When(ExperimentCompleted).ThenAsync(c => FinishedAsync(c, c.Message.Observation)),
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))),
-            When(Pause).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
-            When(Halt).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Pause).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
+            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(AwaitingApproval,
             When(Approve).ThenAsync(ApproveAsync),
             When(Suggested).ThenAsync(AcceptSuggestionsAsync),
             When(ExperimentCompleted).ThenAsync(c => FinishedAsync(c, c.Message.Observation)),
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))),
-            When(Pause).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
-            When(Halt).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Pause).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
+            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(Pausing, Halting,
             When(Suggested).ThenAsync(AcceptSuggestionsAsync),
@@ -70,7 +70,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
 
         During(Pausing,
             When(Resume).ThenAsync(c => ControlAsync(c, JournalKinds.CampaignResumed, c.Message.IdempotencyKey, c.Message)).TransitionTo(Running).ThenAsync(AdvanceAsync),
-            When(Halt).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(Paused, Halted,
             When(Resume).ThenAsync(c => ControlAsync(c, JournalKinds.CampaignResumed, c.Message.IdempotencyKey, c.Message)).TransitionTo(Running).ThenAsync(AdvanceAsync),
@@ -79,11 +79,11 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))));
 
         During(Paused,
-            When(Halt).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(new[] { Running, AwaitingApproval, Pausing, Paused, Halting, Halted },
             When(Abort).ThenAsync(c => EndAsync(c, CampaignOutcome.Aborted, Reason(c.Message.Reason, "aborted on request"))),
-            When(SuggestionFailed).ThenAsync(c => EndAsync(c, CampaignOutcome.Faulted, $"suggestion failed: {c.Message.Reason}")));
+            When(SuggestionFailed, c => c.Saga.OutstandingRequestId == c.Message.RequestId).ThenAsync(c => EndAsync(c, CampaignOutcome.Faulted, $"suggestion failed: {c.Message.Reason}")));
 
         // Late or out-of-place messages (an approval while running, a result after an abort) are
         // already journaled by their producers; the campaign has nothing to do with them.
@@ -168,6 +168,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         campaign.DataDirectory = message.DataDirectory;
         campaign.SuggestionCount = message.SuggestionCount;
         campaign.Unstarted = [.. message.UnstartedSuggestions];
+        campaign.UnstartedApproved = !message.Plan.RequireApproval; // the journal does not say whether a human saw them: ask again
         campaign.Started = message.Observations.Count + message.InFlight.Count;
         foreach (StartExperiment experiment in message.InFlight)
         {
@@ -213,13 +214,9 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         campaign.SuggestionCount += message.Suggestions.Count;
         campaign.Unstarted.AddRange(message.Suggestions);
 
-        if (campaign.Plan.RequireApproval && campaign.Unstarted.Count > 0 && IsIn(context, Running, AwaitingApproval))
+        if (message.Suggestions.Count > 0)
         {
-            var waiting = new SuggestionsAwaitingApproval { CampaignId = campaign.CorrelationId, Timestamp = Now, Suggestions = [.. campaign.Unstarted] };
-            await _journal.AppendAsync(JournalKinds.ApprovalRequested, campaign.CorrelationId, null, $"{message.RequestId:N}/approval", Now, waiting, context.CancellationToken);
-            await context.Publish(waiting);
-            await context.TransitionToState(AwaitingApproval);
-            return;
+            campaign.UnstartedApproved = !campaign.Plan.RequireApproval;
         }
 
         if (message.Suggestions.Count == 0 && campaign.InFlight.Count == 0 && campaign.Unstarted.Count == 0)
@@ -234,6 +231,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
     {
         Campaign campaign = context.Saga;
         await _journal.AppendAsync(JournalKinds.SuggestionsApproved, campaign.CorrelationId, null, context.Message.IdempotencyKey, context.Message.Timestamp, context.Message, context.CancellationToken);
+        campaign.UnstartedApproved = context.Message.Approved;
         if (!context.Message.Approved)
         {
             await DiscardUnstartedAsync(context, $"rejected by {Reason(context.Message.ApprovedBy, "a human")}", context.Message.IdempotencyKey);
@@ -273,7 +271,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         if (IsIn(context, Pausing) && campaign.InFlight.Count == 0)
         {
             var paused = new CampaignPaused { CampaignId = campaign.CorrelationId, Timestamp = Now, Reason = "pause requested" };
-            await _journal.AppendAsync(JournalKinds.CampaignPaused, campaign.CorrelationId, null, $"{campaign.CorrelationId:N}/paused/{campaign.Started}", paused.Timestamp, paused, context.CancellationToken);
+            await _journal.AppendAsync(JournalKinds.CampaignPaused, campaign.CorrelationId, null, $"{campaign.ControlKey}/paused", paused.Timestamp, paused, context.CancellationToken);
             await context.Publish(paused);
             await context.TransitionToState(Paused);
             return;
@@ -293,6 +291,15 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         if (CampaignProgress.IsFinished(campaign))
         {
             await EndAsync(context, CampaignOutcome.Completed, CampaignProgress.FinishReason(campaign));
+            return;
+        }
+
+        if (campaign.Unstarted.Count > 0 && !campaign.UnstartedApproved)
+        {
+            var waiting = new SuggestionsAwaitingApproval { CampaignId = campaign.CorrelationId, Timestamp = Now, Suggestions = [.. campaign.Unstarted] };
+            await _journal.AppendAsync(JournalKinds.ApprovalRequested, campaign.CorrelationId, null, $"{campaign.CorrelationId:N}/approval/{campaign.SuggestionCount}", Now, waiting, context.CancellationToken);
+            await context.Publish(waiting);
+            await context.TransitionToState(AwaitingApproval);
             return;
         }
 
@@ -329,7 +336,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             Completed = campaign.CompletedCount,
             Faulted = campaign.FaultedCount,
         };
-        await _journal.AppendAsync(JournalKinds.CampaignEnded, campaign.CorrelationId, null, $"{campaign.CorrelationId:N}/ended/{campaign.Started}/{outcome}", ended.Timestamp, ended, context.CancellationToken);
+        await _journal.AppendAsync(JournalKinds.CampaignEnded, campaign.CorrelationId, null, outcome == CampaignOutcome.Halted ? $"{campaign.ControlKey}/halted" : $"{campaign.CorrelationId:N}/ended/{campaign.Started}/{outcome}", ended.Timestamp, ended, context.CancellationToken);
         await context.Publish(ended);
         await context.TransitionToState(outcome switch
         {

@@ -111,6 +111,12 @@ public sealed class ExperimentCycleStateMachine : MassTransitStateMachine<Experi
         experiment.Start = start;
         experiment.SampleId = start.PreparedSampleId ?? "";
         experiment.Measurement = start.Measurement;
+        if (start.Measurement is not null && ExperimentCommands.PlanFor(start, ExperimentStep.Analyze) is null)
+        {
+            // A reference measurement journaled before a restart is already the result.
+            await CompleteAsync(context, start.Measurement.Readings, new Dictionary<string, double>());
+            return;
+        }
 
         State first = start.Measurement is not null ? Analyzing
             : start.PreparedSampleId is not null || ExperimentCommands.PlanFor(start, ExperimentStep.Prepare) is null ? Measuring

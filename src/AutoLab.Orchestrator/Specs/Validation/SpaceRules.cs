@@ -13,7 +13,9 @@ internal static class SpaceRules
             context.Report("space", "the search space needs at least one parameter");
         }
 
-        Dictionary<string, string> seen = new(StringComparer.Ordinal);
+        // Names are compared ignoring case: the bus reads parameter maps case-insensitively, so
+        // "T_anneal" and "t_anneal" would collide in every message.
+        Dictionary<string, (string Name, string Path)> seen = new(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < space.Count; i++)
         {
             string path = SpecPath.Index("space", i);
@@ -22,9 +24,13 @@ internal static class SpaceRules
             if (context.IsSound(namePath))
             {
                 context.CheckName(namePath, parameter.Name, "parameter");
-                if (parameter.Name.Length > 0 && !seen.TryAdd(parameter.Name, namePath))
+                if (parameter.Name.Length > 0 && !seen.TryAdd(parameter.Name, (parameter.Name, namePath)))
                 {
-                    context.Report(namePath, $"parameter '{parameter.Name}' is already defined in {SpecPath.Parent(seen[parameter.Name])}{context.LineOf(seen[parameter.Name])}");
+                    (string first, string firstPath) = seen[parameter.Name];
+                    string where = $"{SpecPath.Parent(firstPath)}{context.LineOf(firstPath)}";
+                    context.Report(namePath, first == parameter.Name
+                        ? $"parameter '{parameter.Name}' is already defined in {where}"
+                        : $"parameter '{parameter.Name}' differs from '{first}' ({where}) only in letter case; messages match names ignoring case, so rename one");
                 }
             }
 

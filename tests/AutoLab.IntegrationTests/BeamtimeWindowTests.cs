@@ -1,0 +1,38 @@
+using System.Globalization;
+using AutoLab.IntegrationTests.Support;
+
+namespace AutoLab.IntegrationTests;
+
+/// <summary>
+/// A Quartz beamtime window: at its end the campaign halts gracefully (experiments in flight finish,
+/// nothing new starts) and can be resumed to completion.
+/// </summary>
+public sealed class BeamtimeWindowTests
+{
+    [Fact]
+    public async Task The_window_end_halts_the_campaign_and_resume_completes_it()
+    {
+        const int budget = 60;
+        string windowEnd = DateTimeOffset.UtcNow.AddSeconds(4).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        string spec = SpecFiles.Write("window", SpecFiles.Branin("window", budget, batch: 2,
+            measureOptions: ", latency_s: '0.15'",
+            extra: $"schedule: {{window_end: {windowEnd}}}"));
+        RunFolderFiles run = RunFolderFiles.NewTemp("window");
+
+        AutoLabCommand.Result halted = await AutoLabCommand.RunAsync(["run", spec, "--out", run.Root]);
+
+        Assert.True(halted.ExitCode == 0, halted.ToString());
+        Assert.Contains("Halted: halted", halted.Output, StringComparison.Ordinal);
+        Assert.Equal("Halted", run.Summary().GetProperty("status").GetString());
+        int finishedAtHalt = run.Observations().Rows.Count;
+        Assert.InRange(finishedAtHalt, 1, budget - 1);
+        Assert.Equal(0, run.Summary().GetProperty("experimentsInFlight").GetInt32());
+
+        AutoLabCommand.Result resumed = await AutoLabCommand.RunAsync(["resume", run.Root], TimeSpan.FromMinutes(3));
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("not scheduling a halt", resumed.Output, StringComparison.Ordinal);
+        Assert.Equal("Completed", run.Summary().GetProperty("status").GetString());
+        Assert.Equal(budget, run.Observations().Rows.Count);
+    }
+}
