@@ -22,7 +22,7 @@ public static class RequestResponseBenchmark
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(bus.RabbitMqUri!);
+                    BusRegistration.ConfigureHost(cfg, bus.RabbitMqUri!);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -32,7 +32,12 @@ public static class RequestResponseBenchmark
             }
         });
         using IHost host = builder.Build();
-        await host.StartAsync(ct);
+        using (var startCancel = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            startCancel.CancelAfter(TimeSpan.FromSeconds(60)); // a broker that refuses us must not hang the benchmark
+            await host.StartAsync(startCancel.Token);
+        }
+
         try
         {
             IRequestClient<BenchPing> client = host.Services.GetRequiredService<IRequestClient<BenchPing>>();

@@ -32,7 +32,7 @@ public static class BusRegistration
                     $"--transport rabbitmq needs a broker URI: pass --rabbitmq or set {BusOptions.RabbitMqUriVariable}");
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(uri, h => ApplyCredentials(h, uri));
+                    ConfigureHost(cfg, uri);
                     ConfigureCommon(cfg);
                     cfg.ConfigureAutoLabInstrumentEndpoints(context);
                     cfg.ConfigureEndpoints(context);
@@ -64,6 +64,10 @@ public static class BusRegistration
             NumberHandling = o.NumberHandling | JsonNumberHandling.AllowNamedFloatingPointLiterals,
         });
     }
+
+    /// <summary>Points a RabbitMQ bus at <paramref name="uri"/>, taking the user and password from its user-info part.</summary>
+    public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri uri) =>
+        cfg.Host(uri, h => ApplyCredentials(h, uri));
 
     static void ApplyCredentials(IRabbitMqHostConfigurator host, Uri uri)
     {

@@ -19,10 +19,10 @@ public sealed class ProcessInstrumentHostingTests : IDisposable
     [InlineData("echo 'oops'", StepFaultKind.BadOutput)]
     [InlineData("echo '{\"readings\": {\"y\": NaN}}'", StepFaultKind.BadOutput)]
     [InlineData("echo 'detector offline' >&2; exit 1", StepFaultKind.DeviceError)]
-    [InlineData("sleep 30", StepFaultKind.Timeout)]
-    public async Task Script_outcomes_map_to_step_faults(string script, StepFaultKind? expected)
+    [InlineData("sleep 30", StepFaultKind.Timeout, 500)]
+    public async Task Script_outcomes_map_to_step_faults(string script, StepFaultKind? expected, int timeoutMilliseconds = 20_000)
     {
-        var options = new ProcessInstrumentOptions { Executable = "/bin/sh", Timeout = TimeSpan.FromMilliseconds(500) };
+        var options = new ProcessInstrumentOptions { Executable = "/bin/sh", Timeout = TimeSpan.FromMilliseconds(timeoutMilliseconds) };
         options.Arguments.Add("-c");
         options.Arguments.Add(script);
         var registry = new InstrumentRegistry().AddProcessInstrument("script", options);
