@@ -13,10 +13,12 @@ public static class RequestResponseBenchmark
     public static async Task<(double Sequential, double Concurrent)> MeasureAsync(BusOptions bus, int requests, int concurrency, CancellationToken ct)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        string queue = $"bench-ping-{Guid.NewGuid():N}";
+        // A durable queue with a fixed name: sending to "queue:x" declares x as durable, which a
+        // temporary (auto-delete) endpoint's queue would contradict, closing the channel.
+        const string queue = "autolab-bench-ping";
         builder.Services.AddMassTransit(x =>
         {
-            x.AddConsumer<BenchPingConsumer>().Endpoint(e => { e.Name = queue; e.Temporary = true; });
+            x.AddConsumer<BenchPingConsumer>().Endpoint(e => e.Name = queue);
             x.AddRequestClient<BenchPing>(new Uri($"queue:{queue}"));
             if (bus.Transport == TransportKind.RabbitMq)
             {

@@ -20,13 +20,15 @@ public static class BenchCommand
         var repeats = new Option<int>("--repeats") { Description = "Runs per figure; the median is reported.", DefaultValueFactory = _ => 3 };
         var memoryExperiments = new Option<int>("--memory-experiments") { Description = "Experiments in the peak-memory campaign.", DefaultValueFactory = _ => 10_000 };
         var memoryProbe = new Option<int>("--memory-probe") { Description = "Internal: run one in-memory campaign of N experiments and print peak MiB.", Hidden = true };
+        var requestProbe = new Option<string?>("--request-probe") { Description = "Internal: measure MassTransit request/response on one transport and print the rates.", Hidden = true };
         Option<string?> rabbitMq = CliOptions.RabbitMq();
         var loop = new Command("loop", "Experiments per second through the whole loop with instant instruments.")
         {
-            json, experiments, rabbitExperiments, repeats, memoryExperiments, memoryProbe, rabbitMq,
+            json, experiments, rabbitExperiments, repeats, memoryExperiments, memoryProbe, requestProbe, rabbitMq,
         };
-        loop.SetAction((parse, ct) => CliAction.RunAsync(() => parse.GetValue(memoryProbe) is > 0 and int probe
-            ? MemoryProbeAsync(probe, ct)
+        loop.SetAction((parse, ct) => CliAction.RunAsync(() =>
+            parse.GetValue(memoryProbe) is > 0 and int probe ? MemoryProbeAsync(probe, ct)
+            : parse.GetValue(requestProbe) is { } transport ? RequestProbeAsync(transport, parse.GetValue(rabbitMq), ct)
             : LoopAsync(parse.GetValue(json), parse.GetValue(experiments), parse.GetValue(rabbitExperiments), parse.GetValue(repeats),
                 parse.GetValue(memoryExperiments), parse.GetValue(rabbitMq), ct)));
         bench.Subcommands.Add(loop);
@@ -39,6 +41,14 @@ public static class BenchCommand
     {
         (double perSecond, _) = await LoopBenchmark.RunOnceAsync(new BusOptions(), experiments, BatchSize, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{PeakMemory.CurrentProcessMiB():F1} {perSecond:F1}"));
+        return 0;
+    }
+
+    static async Task<int> RequestProbeAsync(string transport, string? rabbitMq, CancellationToken ct)
+    {
+        BusOptions bus = CliOptions.ToBusOptions(transport, rabbitMq);
+        (double sequential, double concurrent) = await RequestResponseBenchmark.MeasureAsync(bus, 2000, BatchSize, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sequential:F1} {concurrent:F1}"));
         return 0;
     }
 
@@ -104,9 +114,17 @@ public static class BenchCommand
         var concurrent = new List<double>();
         for (int i = 0; i < repeats; i++)
         {
-            (double s, double c) = await RequestResponseBenchmark.MeasureAsync(bus, 2000, BatchSize, ct);
-            sequential.Add(s);
-            concurrent.Add(c);
+            // Each in a fresh process: a MassTransit request client over RabbitMQ fails on a disposed
+            // semaphore when earlier buses of the same process have been stopped.
+            List<string> arguments = ["bench", "loop", "--request-probe", name];
+            if (bus.RabbitMqUri is { } uri)
+            {
+                arguments.AddRange(["--rabbitmq", uri.ToString()]);
+            }
+
+            string[] measured = (await PeakMemory.RunSelfAsync(arguments, ct)).Split(' ');
+            sequential.Add(double.Parse(measured[0], CultureInfo.InvariantCulture));
+            concurrent.Add(double.Parse(measured[1], CultureInfo.InvariantCulture));
         }
 
         return new JsonObject
