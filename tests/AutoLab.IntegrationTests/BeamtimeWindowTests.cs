@@ -35,4 +35,25 @@ public sealed class BeamtimeWindowTests
         Assert.Equal("Completed", run.Summary().GetProperty("status").GetString());
         Assert.Equal(budget, run.Observations().Rows.Count);
     }
+
+    [Fact]
+    public async Task Periodic_calibrations_are_journaled_without_counting_against_the_budget()
+    {
+        const int budget = 30;
+        string spec = SpecFiles.Write("calibration", SpecFiles.Branin("calibration", budget, batch: 2,
+            measureOptions: ", latency_s: '0.1'",
+            extra: "schedule: {calibration: {every: 500ms, instrument: test-functions, options: {function: branin}}}"));
+        RunFolderFiles run = RunFolderFiles.NewTemp("calibration");
+
+        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(["run", spec, "--out", run.Root]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var journal = run.Journal();
+        var calibrations = journal.Where(e => e.Kind == "ExperimentStarted" && e.Payload.Contains("\"sequence\":0,", StringComparison.Ordinal))
+            .Select(e => e.Experiment).ToHashSet();
+        Assert.True(calibrations.Count >= 2, $"expected a calibration every 500 ms, got {calibrations.Count}");
+        Assert.Contains(journal, e => e.Kind == "MeasurementCompleted" && calibrations.Contains(e.Experiment));
+        Assert.Equal(budget, run.Observations().Rows.Count);
+        Assert.Equal(budget, run.Summary().GetProperty("experimentsCompleted").GetInt32());
+    }
 }

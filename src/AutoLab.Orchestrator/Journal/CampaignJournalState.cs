@@ -132,6 +132,9 @@ internal sealed class CampaignJournalState
     }
 
     /// <summary>Record for an experiment, created on its first entry whichever kind that is.</summary>
+    /// <summary>Calibration measurements (sequence 0) seen in the journal; they are not campaign experiments.</summary>
+    internal HashSet<Guid> Calibrations { get; } = [];
+
     internal ExperimentRecord Experiment(Guid experimentId)
     {
         if (!_experiments.TryGetValue(experimentId, out ExperimentRecord? record))

@@ -14,6 +14,19 @@ internal static class ExperimentEntries
 {
     public static void Apply(CampaignJournalState state, long sequence, object payload)
     {
+        // Calibration runs (Scheduling/CalibrationJob, sequence 0) are journaled like experiments so
+        // their readings are kept, but they neither use a suggestion nor count against the budget.
+        if (payload is StartExperiment { Sequence: Scheduling.CalibrationJob.CalibrationSequence } calibration)
+        {
+            state.Calibrations.Add(calibration.ExperimentId);
+            return;
+        }
+
+        if (ExperimentIdOf(payload) is { } id && state.Calibrations.Contains(id))
+        {
+            return;
+        }
+
         switch (payload)
         {
             case StartExperiment start:
@@ -56,4 +69,15 @@ internal static class ExperimentEntries
                 break;
         }
     }
+
+    static Guid? ExperimentIdOf(object payload) => payload switch
+    {
+        SamplePrepared p => p.ExperimentId,
+        MeasurementCompleted m => m.ExperimentId,
+        AnalysisCompleted a => a.ExperimentId,
+        StepFaulted f => f.ExperimentId,
+        ExperimentCompleted c => c.ExperimentId,
+        ExperimentFaulted f => f.ExperimentId,
+        _ => null,
+    };
 }
