@@ -41,6 +41,65 @@ public sealed class CrashRecoveryTests
         Assert.Equal("Completed", run.Summary().GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_measurement_journaled_before_the_crash_is_not_repeated_after_resume()
+    {
+        // A process instrument that logs every execution: the log is the instrument's own record of
+        // what it was asked to measure, independent of the journal.
+        string folder = Path.Combine(Path.GetTempPath(), "autolab-it", $"counting-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        string log = Path.Combine(folder, "executions.log");
+        File.WriteAllText(Path.Combine(folder, "counting.py"), CountingInstrument);
+        File.WriteAllText(Path.Combine(folder, "spec.yaml"), $$"""
+            name: counting
+            seed: 3
+            instruments:
+              counter: {type: process, command: [/usr/bin/python3, counting.py, {{log}}], steps: [measure], capacity: 2, timeout: 20s}
+            space:
+              - {name: x1, type: continuous, bounds: [0, 1]}
+              - {name: x2, type: continuous, bounds: [0, 1]}
+            steps:
+              measure: {instrument: counter, timeout: 30s, attempts: 2, backoff: 200ms}
+            analysis:
+              - {model: readings}
+            objectives:
+              - {name: y, direction: minimize}
+            strategy: sobol
+            budget: 30
+            batch_size: 4
+            """);
+        RunFolderFiles run = RunFolderFiles.NewTemp("counting");
+
+        using (var process = AutoLabCommand.Start(["run", Path.Combine(folder, "spec.yaml"), "--out", run.Root]))
+        {
+            await WaitUntilAsync(() => CountKind(run, "ExperimentCompleted") >= 8, TimeSpan.FromSeconds(90));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        HashSet<string?> measuredBeforeCrash = run.Journal().Where(e => e.Kind == "MeasurementCompleted").Select(e => e.Experiment).ToHashSet();
+        int executionsBeforeResume = File.ReadAllLines(log).Length;
+
+        AutoLabCommand.Result resumed = await AutoLabCommand.RunAsync(["resume", run.Root]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(30, run.Observations().Rows.Count);
+        string[] executionsAfterResume = File.ReadAllLines(log)[executionsBeforeResume..];
+        Assert.NotEmpty(executionsAfterResume);
+        Assert.All(executionsAfterResume, id => Assert.DoesNotContain(id, measuredBeforeCrash));
+        Assert.Equal(30, File.ReadAllLines(log).Distinct().Count());
+    }
+
+    const string CountingInstrument = """
+        import json, sys, time
+        request = json.load(sys.stdin)
+        with open(sys.argv[1], "a") as log:
+            log.write(request["experimentId"] + "\n")
+        time.sleep(0.05)
+        p = request["parameters"]
+        json.dump({"readings": {"y": (p["x1"] - 0.3) ** 2 + (p["x2"] - 0.6) ** 2}}, sys.stdout)
+        """;
+
     static int CountKind(RunFolderFiles run, string kind)
     {
         try
