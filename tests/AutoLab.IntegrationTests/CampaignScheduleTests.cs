@@ -4,11 +4,31 @@ using AutoLab.IntegrationTests.Support;
 namespace AutoLab.IntegrationTests;
 
 /// <summary>
-/// A Quartz beamtime window: at its end the campaign halts gracefully (experiments in flight finish,
-/// nothing new starts) and can be resumed to completion.
+/// The spec's Quartz schedule: a start time, a beamtime window whose end halts the campaign
+/// gracefully (experiments in flight finish, nothing new starts; resumable), and periodic calibrations.
 /// </summary>
-public sealed class BeamtimeWindowTests
+public sealed class CampaignScheduleTests
 {
+    [Fact]
+    public async Task A_campaign_with_a_start_time_starts_no_experiment_before_it()
+    {
+        DateTimeOffset startAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        string spec = SpecFiles.Write("start-at", SpecFiles.Branin("start-at", budget: 8, batch: 2,
+            extra: $"schedule: {{start_at: {startAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}}}"));
+        RunFolderFiles run = RunFolderFiles.NewTemp("start-at");
+
+        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(["run", spec, "--out", run.Root]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("campaign starts at", result.Output, StringComparison.Ordinal);
+        DateTimeOffset wholeSecond = startAt.AddTicks(-(startAt.Ticks % TimeSpan.TicksPerSecond));
+        DateTimeOffset firstStart = run.Journal().Where(e => e.Kind == "ExperimentStarted")
+            .Select(e => System.Text.Json.JsonDocument.Parse(e.Payload).RootElement.GetProperty("timestamp").GetDateTimeOffset())
+            .Min();
+        Assert.True(firstStart >= wholeSecond, $"first experiment started at {firstStart:O}, before the start time {wholeSecond:O}");
+        Assert.Equal(8, run.Observations().Rows.Count);
+    }
+
     [Fact]
     public async Task The_window_end_halts_the_campaign_and_resume_completes_it()
     {
