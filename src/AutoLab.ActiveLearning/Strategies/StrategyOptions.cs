@@ -63,6 +63,26 @@ public sealed class StrategyOptions
             : throw new SuggestionException($"option '{name}' must be a whole number from {minimum} to {maximum}; got '{text}'");
     }
 
+    /// <summary>A real-valued option.</summary>
+    /// <param name="name">Option name.</param>
+    /// <param name="defaultValue">Value when the option is absent.</param>
+    /// <param name="minimum">Smallest allowed value.</param>
+    /// <param name="maximum">Largest allowed value.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="SuggestionException">The value is not a finite number in range.</exception>
+    public double GetDouble(string name, double defaultValue, double minimum, double maximum = double.PositiveInfinity)
+    {
+        if (!values.TryGetValue(name, out string? text))
+        {
+            return defaultValue;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+               && double.IsFinite(value) && value >= minimum && value <= maximum
+            ? value
+            : throw new SuggestionException($"option '{name}' must be a number from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}; got '{text}'");
+    }
+
     /// <summary>An option that takes one of a few words.</summary>
     /// <param name="name">Option name.</param>
     /// <param name="defaultValue">Value when the option is absent.</param>
