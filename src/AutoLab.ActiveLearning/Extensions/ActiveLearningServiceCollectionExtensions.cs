@@ -1,3 +1,6 @@
+using AutoLab.ActiveLearning.Bayesian;
+using AutoLab.ActiveLearning.Genetic.Strategies;
+using AutoLab.ActiveLearning.Kriging;
 using AutoLab.ActiveLearning.Strategies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ActiveLearningServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the baseline strategies (random, sobol, lhs), the <see cref="StrategyRegistry"/> built from
+    /// Registers the baseline strategies (random, sobol, lhs), the Gaussian-process strategies (bo, kriging), the genetic strategies (ga, nsga2, mlmoga), the <see cref="StrategyRegistry"/> built from
     /// every registered <see cref="ISuggestionStrategy"/>, and <see cref="TimeProvider.System"/> unless a
     /// clock is already registered. Safe to call more than once.
     /// </summary>
@@ -20,6 +23,11 @@ public static class ActiveLearningServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, RandomStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, SobolStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, LatinHypercubeStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, BayesianOptimizationStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, KrigingExplorerStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, GaStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, Nsga2Strategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, MlMogaStrategy>());
         services.TryAddSingleton(provider => new StrategyRegistry(provider.GetServices<ISuggestionStrategy>()));
         return services;
     }

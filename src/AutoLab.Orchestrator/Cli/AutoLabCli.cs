@@ -14,6 +14,7 @@ public static class AutoLabCli
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 }

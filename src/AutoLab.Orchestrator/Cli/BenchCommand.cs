@@ -32,6 +32,7 @@ public static class BenchCommand
             : LoopAsync(parse.GetValue(json), parse.GetValue(experiments), parse.GetValue(rabbitExperiments), parse.GetValue(repeats),
                 parse.GetValue(memoryExperiments), parse.GetValue(rabbitMq), ct)));
         bench.Subcommands.Add(loop);
+        bench.Subcommands.Add(SimulatorBenchCommands.Tracking());
         return bench;
     }
 

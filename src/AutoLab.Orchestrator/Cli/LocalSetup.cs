@@ -5,7 +5,10 @@ using AutoLab.Instruments.Hosting;
 using AutoLab.Orchestrator.Journal;
 using AutoLab.Orchestrator.RunFolders;
 using AutoLab.Orchestrator.Specs;
+using AutoLab.Simulators.Ring.Instrument;
+using AutoLab.Simulators.Saxs;
 using AutoLab.Simulators.TestFunctions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoLab.Orchestrator.Cli;
 
@@ -33,6 +36,8 @@ public static class LocalSetup
     public static void RegisterInstruments(InstrumentRegistry registry, CampaignSpec? spec)
     {
         registry.AddTestFunctionInstrument(TestFunctionRegistryExtensions.DefaultName, new TestFunctionSimulatorOptions());
+        registry.AddSaxsInstrument();
+        registry.AddRingInstrument(RingRegistryExtensions.DefaultName, new RingSimulatorOptions());
         if (spec is not null)
         {
             SpecInstruments.Register(registry, spec);
@@ -42,7 +47,9 @@ public static class LocalSetup
     /// <summary>The catalog of instruments, strategies and models a spec may name.</summary>
     public static SpecCatalog Catalog(InstrumentRegistry registry)
     {
-        StrategyRegistry strategies = StrategyRegistry.CreateDefault();
+        // The same strategies the active-learning service registers, so validation and service agree.
+        using ServiceProvider provider = new ServiceCollection().AddAutoLabActiveLearning().BuildServiceProvider();
+        StrategyRegistry strategies = provider.GetRequiredService<StrategyRegistry>();
         return new SpecCatalog
         {
             Instruments = registry.Instruments.ToDictionary(
