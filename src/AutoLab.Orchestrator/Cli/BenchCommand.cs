@@ -33,6 +33,7 @@ public static class BenchCommand
                 parse.GetValue(memoryExperiments), parse.GetValue(rabbitMq), ct)));
         bench.Subcommands.Add(loop);
         bench.Subcommands.Add(SimulatorBenchCommands.Tracking());
+        bench.Subcommands.Add(SimulatorBenchCommands.Simulators());
         return bench;
     }
 

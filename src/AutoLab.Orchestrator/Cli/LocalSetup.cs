@@ -8,6 +8,7 @@ using AutoLab.Orchestrator.Specs;
 using AutoLab.Simulators.Ring.Instrument;
 using AutoLab.Simulators.Saxs;
 using AutoLab.Simulators.TestFunctions;
+using AutoLab.Simulators.Xrd;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoLab.Orchestrator.Cli;
@@ -37,6 +38,7 @@ public static class LocalSetup
     {
         registry.AddTestFunctionInstrument(TestFunctionRegistryExtensions.DefaultName, new TestFunctionSimulatorOptions());
         registry.AddSaxsInstrument();
+        registry.AddXrdLab();
         registry.AddRingInstrument(RingRegistryExtensions.DefaultName, new RingSimulatorOptions());
         if (spec is not null)
         {

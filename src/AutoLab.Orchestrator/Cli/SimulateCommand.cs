@@ -9,6 +9,7 @@ public static class SimulateCommand
     public static Command Create()
     {
         var simulate = new Command("simulate", "Run a simulator once and write its output (CSV or JSON).");
+        simulate.Subcommands.Add(SimulateXrdCommand.Create());
         simulate.Subcommands.Add(SimulateSaxsCommand.Create());
         simulate.Subcommands.Add(SimulateRingCommand.Create());
         return simulate;
