@@ -34,6 +34,7 @@ public static class BenchCommand
         bench.Subcommands.Add(loop);
         bench.Subcommands.Add(SimulatorBenchCommands.Tracking());
         bench.Subcommands.Add(SimulatorBenchCommands.Simulators());
+        bench.Subcommands.Add(OptimizerBenchCommand.Create());
         return bench;
     }
 
