@@ -32,10 +32,12 @@ public sealed class CampaignScheduleTests
     [Fact]
     public async Task The_window_end_halts_the_campaign_and_resume_completes_it()
     {
-        const int budget = 60;
-        string windowEnd = DateTimeOffset.UtcNow.AddSeconds(4).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        // The window must end after the CLI has started (seconds on a loaded CI machine) and well
+        // before the campaign could finish (120 × 0.1 s on a one-at-a-time instrument).
+        const int budget = 120;
+        string windowEnd = DateTimeOffset.UtcNow.AddSeconds(9).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         string spec = SpecFiles.Write("window", SpecFiles.Branin("window", budget, batch: 2,
-            measureOptions: ", latency_s: '0.15'",
+            measureOptions: ", latency_s: '0.1'",
             extra: $"schedule: {{window_end: {windowEnd}}}"));
         RunFolderFiles run = RunFolderFiles.NewTemp("window");
 

@@ -133,6 +133,24 @@ public class BayesianOptimizationStrategyTests
     }
 
     [Fact]
+    public void A_mixed_space_gets_whole_integers_and_listed_choices()
+    {
+        SearchSpace space = Mixed();
+        SobolStrategyHistory(space, 8, 2, out List<Observation> history, p => (p.Values["temperature"] / 100.0) + p.Values["cycles"] + (p.Choices["solvent"] == "water" ? 1.0 : 0.0));
+        SuggestionRequest request = Request(space, 3, suggestedSoFar: 8, seed: 2) with { Objectives = Minimise, History = history };
+
+        IReadOnlyList<ParameterPoint> points = Strategy.Suggest(request);
+
+        Assert.Equal(3, points.Count);
+        Assert.All(points, p =>
+        {
+            Assert.InRange(p.Values["temperature"], 300, 900);
+            Assert.Equal(Math.Round(p.Values["cycles"]), p.Values["cycles"]);
+            Assert.Contains(p.Choices["solvent"], new[] { "water", "ethanol", "toluene" });
+        });
+    }
+
+    [Fact]
     public void Several_objectives_without_a_choice_are_refused()
     {
         SuggestionRequest request = BraninRequest(count: 1, seed: 1) with

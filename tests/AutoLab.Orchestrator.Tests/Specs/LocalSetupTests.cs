@@ -18,6 +18,9 @@ namespace AutoLab.Orchestrator.Tests.Specs;
 /// </summary>
 public sealed class LocalSetupTests : IDisposable
 {
+    /// <summary>The simulators every orchestrator hosts, in registration order.</summary>
+    static readonly string[] BuiltIns = ["test-functions", "saxs", "synthesis-robot", "diffractometer", "storage-ring"];
+
     private const string Spec =
         "name: local\n" +
         "space:\n  - {name: x1, type: continuous, bounds: [-2, 2]}\n  - {name: x2, type: continuous, bounds: [-1, 3]}\n" +
@@ -47,7 +50,7 @@ public sealed class LocalSetupTests : IDisposable
 
         LocalSetup.RegisterInstruments(registry, spec);
 
-        Assert.Equal(["test-functions", "my-sim"], registry.Instruments.Select(d => d.Name));
+        Assert.Equal([.. BuiltIns, "my-sim"], registry.Instruments.Select(d => d.Name));
         InstrumentDescriptor sim = registry.Get("my-sim");
         Assert.Equal((InstrumentCapabilities.Prepare | InstrumentCapabilities.Measure, 2), (sim.Capabilities, sim.Capacity));
         Assert.Equal(new EnvelopeLimit { Instrument = "my-sim", Parameter = "x1", Minimum = -1, Maximum = 1 }, Assert.Single(sim.Envelope));
@@ -76,7 +79,7 @@ public sealed class LocalSetupTests : IDisposable
 
         LocalSetup.RegisterInstruments(registry, spec: null);
 
-        Assert.Equal(["test-functions"], registry.Instruments.Select(d => d.Name));
+        Assert.Equal(BuiltIns, registry.Instruments.Select(d => d.Name));
     }
 
     [Fact]
