@@ -10,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ActiveLearningServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the baseline strategies (random, sobol, lhs), the Gaussian-process strategies (bo, kriging), the genetic strategies (ga, nsga2, mlmoga), the <see cref="StrategyRegistry"/> built from
+    /// Registers the baseline strategies (random, sobol, lhs), the Gaussian-process strategies (bo, kriging, turbo, parego, ehvi), the genetic strategies (ga, nsga2, mlmoga), the <see cref="StrategyRegistry"/> built from
     /// every registered <see cref="ISuggestionStrategy"/>, and <see cref="TimeProvider.System"/> unless a
     /// clock is already registered. Safe to call more than once.
     /// </summary>
@@ -25,6 +25,9 @@ public static class ActiveLearningServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, LatinHypercubeStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, BayesianOptimizationStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, KrigingExplorerStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.TrustRegion.TurboStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.MultiObjectiveBayesian.ParEgoStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.MultiObjectiveBayesian.ExpectedHypervolumeImprovementStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, GaStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, Nsga2Strategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, MlMogaStrategy>());
