@@ -68,7 +68,7 @@ public sealed class GaussianProcess
     /// <summary>log p(y | θ) of the standardised training data at the fitted θ, in nats.</summary>
     public double LogMarginalLikelihood { get; }
 
-    /// <summary>Function evaluations the fit spent over all starts.</summary>
+    /// <summary>Likelihood evaluations the fit spent over all starts; line-search trials, which cost a Cholesky factor but no inverse, are counted as well as evaluations with the gradient.</summary>
     public int FitEvaluations { get; private set; }
 
     /// <summary>Fits a GP to data.</summary>
@@ -92,7 +92,7 @@ public sealed class GaussianProcess
         (double[] fitX, double[] fitY) = FitInputs.Subset(flat, standardised, d, options.MaxFitPoints, seed);
         MarginalLikelihood likelihood = new(fitX, fitY, d, options.Kernel, options.Jitter, options.LengthScalePrior, options.SignalVariancePrior);
         (double[] lower, double[] upper) = FitInputs.Bounds(options, d);
-        LbfgsOptions lbfgs = new() { MaxIterations = options.MaxIterations };
+        LbfgsOptions lbfgs = new() { MaxIterations = options.MaxIterations, ValueOnlyTrials = true };
         SplitMix64 random = SplitMix64.ForStream(seed, n);
         double[]? best = null;
         double bestValue = double.PositiveInfinity;

@@ -8,7 +8,9 @@ namespace AutoLab.ActiveLearning.Optimization;
 /// Each iteration fixes the variables that sit on a bound with the gradient pushing outwards, takes the
 /// L-BFGS two-loop direction (Nocedal and Wright, Numerical Optimization, 2nd ed., Algorithm 7.4) in the
 /// others, and backtracks along the projected path x(a) = P(x + a·d) until the Armijo condition
-/// f(x(a)) ≤ f(x) + c₁ ∇fᵀ(x(a) − x) holds (Bertsekas' projected-Armijo rule). It is simpler than
+/// f(x(a)) ≤ f(x) + c₁ ∇fᵀ(x(a) − x) holds (Bertsekas' projected-Armijo rule), each shorter step placed at
+/// the minimum of the quadratic through the rejected trial (safeguarded to [0.1, 0.5] of the last step).
+/// With <see cref="LbfgsOptions.ValueOnlyTrials"/> the trials are valued without a gradient. It is simpler than
 /// Byrd–Lu–Nocedal–Zhu L-BFGS-B (no generalised Cauchy point) and does the same job on the small,
 /// smooth problems here: GP hyperparameters and acquisition functions in up to a few dozen dimensions.
 /// </remarks>
@@ -100,7 +102,7 @@ public static class BoundedLbfgs
             double step = stored == 0 ? Math.Min(1.0, 1.0 / Norm(direction)) : 1.0;
             double fTrial = double.NaN;
             bool accepted = false;
-            for (int k = 0; k < MaxBacktracks && !accepted; k++, step *= 0.5)
+            for (int k = 0; k < MaxBacktracks && !accepted; k++)
             {
                 double decrease = 0.0;
                 for (int i = 0; i < d; i++)
@@ -109,9 +111,18 @@ public static class BoundedLbfgs
                     decrease += g[i] * (trial[i] - x[i]);
                 }
 
-                fTrial = function(trial, trialGradient);
+                fTrial = options.ValueOnlyTrials ? function(trial, []) : function(trial, trialGradient);
                 evaluations++;
-                accepted = double.IsFinite(fTrial) && AllFinite(trialGradient) && fTrial <= f + (Armijo * decrease);
+                accepted = double.IsFinite(fTrial) && (options.ValueOnlyTrials || AllFinite(trialGradient)) && fTrial <= f + (Armijo * decrease);
+                if (accepted && options.ValueOnlyTrials)
+                {
+                    // The value passed; now the gradient at the same point (the function may reuse its factorisation).
+                    fTrial = function(trial, trialGradient);
+                    evaluations++;
+                    accepted = double.IsFinite(fTrial) && AllFinite(trialGradient);
+                }
+
+                step = NextStep(step, f, fTrial, decrease);
             }
 
             if (!accepted)
@@ -148,6 +159,23 @@ public static class BoundedLbfgs
         }
 
         return Result(x, f, options.MaxIterations, evaluations, LbfgsExitReason.MaxIterations);
+    }
+
+    /// <summary>
+    /// The next backtracking step: the minimiser of the quadratic through f(x), the predicted decrease and the
+    /// rejected trial value (Nocedal and Wright, section 3.5), kept within [0.1, 0.5] of the step so that it
+    /// neither stalls nor shrinks slower than halving; plain halving when the trial was not finite.
+    /// </summary>
+    private static double NextStep(double step, double f, double fTrial, double decrease)
+    {
+        double curvature = fTrial - f - decrease;
+        if (!double.IsFinite(fTrial) || !(decrease < 0.0) || !(curvature > 0.0))
+        {
+            return 0.5 * step;
+        }
+
+        double minimiser = -decrease * step / (2.0 * curvature);
+        return Math.Clamp(minimiser, 0.1 * step, 0.5 * step);
     }
 
     private static void TwoLoop(double[] g, bool[] free, double[][] s, double[][] y, double[] rho, double[] alpha, int stored, int newest, int m, double[] direction)

@@ -12,7 +12,7 @@ public sealed record LbfgsResult
     /// <summary>Iterations run.</summary>
     public required int Iterations { get; init; }
 
-    /// <summary>Function (and gradient) evaluations.</summary>
+    /// <summary>Calls of the function: with the gradient, plus value-only trials when <see cref="LbfgsOptions.ValueOnlyTrials"/> is set.</summary>
     public required int Evaluations { get; init; }
 
     /// <summary>Why it stopped.</summary>
