@@ -17,6 +17,7 @@ public sealed class InstrumentBehaviour
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
     private long _virtualTicks;
+    private long _unstagedCommands;
 
     /// <summary>Creates the behaviour.</summary>
     /// <param name="timeProvider">Clock for real-time latency; <see cref="TimeProvider.System"/> when null.</param>
@@ -38,6 +39,21 @@ public sealed class InstrumentBehaviour
     /// <param name="attempt">Attempt number; a retry draws afresh.</param>
     /// <returns>A new stream.</returns>
     public static Random StreamFor(BehaviourOptions options, string key, int attempt = 1) => RandomStreams.For(options.Seed, key, attempt);
+
+    /// <summary>
+    /// The random stream of the command about to run: keyed by its idempotency key and attempt when the
+    /// host staged it, so a re-delivery draws the same values; otherwise by a per-instance counter of
+    /// unstaged commands (direct library use), so successive calls still differ.
+    /// </summary>
+    /// <param name="options">The command's options (for the seed).</param>
+    /// <param name="context">The staging context, or null when the device is used without a host.</param>
+    /// <returns>A new stream.</returns>
+    public Random CommandStream(BehaviourOptions options, AutoLab.Instruments.Devices.StageContext? context) => context is not null
+        ? StreamFor(options, context.IdempotencyKey, context.Attempt)
+        : StreamFor(options, "unstaged", (int)Interlocked.Increment(ref _unstagedCommands));
+
+    /// <summary>Unstaged commands run so far on this instance (names samples made without a host).</summary>
+    public long UnstagedCommands => Interlocked.Read(ref _unstagedCommands);
 
     /// <summary>Draws whether this command is faulty and how; always consumes the same number of draws when healthy.</summary>
     /// <param name="options">The command's options.</param>

@@ -44,7 +44,6 @@ public sealed class SaxsInstrument
     private SaxsSettings _settings;
     private FilmMorphology? _film;
     private StageContext? _context;
-    private long _unstagedCommands;
     private SaxsSample? _sample;
     private SaxsCameraSettings? _camera;
     private Random? _random;
@@ -117,9 +116,7 @@ public sealed class SaxsInstrument
 
         _sample = sample;
         _camera = camera;
-        _random = _context is { } context
-            ? InstrumentBehaviour.StreamFor(_settings.Behaviour, context.IdempotencyKey, context.Attempt)
-            : InstrumentBehaviour.StreamFor(_settings.Behaviour, "unstaged", (int)Interlocked.Increment(ref _unstagedCommands));
+        _random = _behaviour.CommandStream(_settings.Behaviour, _context);
         _fault = InstrumentBehaviour.DrawFault(_settings.Behaviour, _random);
         if (_fault == SimulatedFaults.Refusal)
         {

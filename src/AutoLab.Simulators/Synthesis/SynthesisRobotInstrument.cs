@@ -24,7 +24,6 @@ public sealed class SynthesisRobotInstrument
     private SynthesisSettings _synthesis;
     private double? _annealOption;
     private StageContext? _context;
-    private long _unstaged;
     private double[]? _composition;
     private double _anneal;
     private Random? _random;
@@ -112,9 +111,7 @@ public sealed class SynthesisRobotInstrument
 
         _composition = composition;
         _anneal = anneal;
-        _random = _context is { } context
-            ? InstrumentBehaviour.StreamFor(_behaviourOptions, context.IdempotencyKey, context.Attempt)
-            : InstrumentBehaviour.StreamFor(_behaviourOptions, "unstaged", (int)Interlocked.Increment(ref _unstaged));
+        _random = _behaviour.CommandStream(_behaviourOptions, _context);
         _fault = InstrumentBehaviour.DrawFault(_behaviourOptions, _random);
         if (_fault == SimulatedFaults.Refusal)
         {
@@ -181,7 +178,7 @@ public sealed class SynthesisRobotInstrument
 
     private string SampleId() => _context is { } context
         ? $"{_defaults.Diagram.Name}-{context.ExperimentId:N}-{context.Attempt}"
-        : $"{_defaults.Diagram.Name}-unstaged-{Interlocked.Read(ref _unstaged)}";
+        : $"{_defaults.Diagram.Name}-unstaged-{_behaviour.UnstagedCommands}";
 
     private string? Read(ParameterPoint point, out double[] composition, out double anneal)
     {

@@ -36,7 +36,6 @@ public sealed class DiffractometerInstrument
     private string? _cifOption;
     private double _crystalliteSize;
     private StageContext? _context;
-    private long _unstaged;
     private IReadOnlyList<PhaseContribution>? _phases;
     private Random? _random;
     private SimulatedFaults _fault;
@@ -144,9 +143,7 @@ public sealed class DiffractometerInstrument
     {
         _pattern = null;
         _phases = ResolveSample(value);
-        _random = _context is { } context
-            ? InstrumentBehaviour.StreamFor(_behaviourOptions, context.IdempotencyKey, context.Attempt)
-            : InstrumentBehaviour.StreamFor(_behaviourOptions, "unstaged", (int)Interlocked.Increment(ref _unstaged));
+        _random = _behaviour.CommandStream(_behaviourOptions, _context);
         _fault = InstrumentBehaviour.DrawFault(_behaviourOptions, _random);
         if (_fault == SimulatedFaults.Refusal)
         {

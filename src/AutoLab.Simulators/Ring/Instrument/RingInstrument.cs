@@ -29,7 +29,6 @@ public sealed class RingInstrument
     private RingEvaluationSettings _evaluation;
     private BehaviourOptions _options;
     private StageContext? _context;
-    private long _unstagedCommands;
     private Dictionary<string, double>? _strengths;
     private Random? _random;
     private SimulatedFaults _fault;
@@ -124,9 +123,7 @@ public sealed class RingInstrument
             throw new DeviceRefusedException(problem);
         }
 
-        _random = _context is { } context
-            ? InstrumentBehaviour.StreamFor(_options, context.IdempotencyKey, context.Attempt)
-            : InstrumentBehaviour.StreamFor(_options, "unstaged", (int)Interlocked.Increment(ref _unstagedCommands));
+        _random = _behaviour.CommandStream(_options, _context);
         _fault = InstrumentBehaviour.DrawFault(_options, _random);
         if (_fault == SimulatedFaults.Refusal)
         {
