@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace AutoLab.Orchestrator.Benchmarks;
@@ -25,32 +24,5 @@ public static class PeakMemory
         }
 
         return double.NaN;
-    }
-
-    /// <summary>Runs this program again with <paramref name="arguments"/> and returns the last line it printed.</summary>
-    public static async Task<string> RunSelfAsync(IEnumerable<string> arguments, CancellationToken ct)
-    {
-        string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
-        var info = new ProcessStartInfo(processPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(PeakMemory).Assembly.Location);
-        }
-
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(info) ?? throw new InvalidOperationException("could not start the memory probe");
-        Task<string> error = process.StandardError.ReadToEndAsync(ct);
-        string output = await process.StandardOutput.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"memory probe failed (exit {process.ExitCode}): {await error}");
-        }
-
-        return output.Trim().Split('\n')[^1];
     }
 }

@@ -83,7 +83,7 @@ public static class BenchCommand
         }
 
         Progress(json, $"peak memory: {memoryExperiments}-experiment in-memory campaign in a child process");
-        string[] probe = (await PeakMemory.RunSelfAsync(["bench", "loop", "--memory-probe", memoryExperiments.ToString(CultureInfo.InvariantCulture)], ct)).Split(' ');
+        string[] probe = (await SelfProcess.RunAsync(["bench", "loop", "--memory-probe", memoryExperiments.ToString(CultureInfo.InvariantCulture)], ct)).Split(' ');
         result["peak_memory"] = new JsonObject
         {
             ["experiments"] = memoryExperiments,
@@ -125,7 +125,7 @@ public static class BenchCommand
                 arguments.AddRange(["--rabbitmq", uri.ToString()]);
             }
 
-            string[] measured = (await PeakMemory.RunSelfAsync(arguments, ct)).Split(' ');
+            string[] measured = (await SelfProcess.RunAsync(arguments, ct)).Split(' ');
             sequential.Add(double.Parse(measured[0], CultureInfo.InvariantCulture));
             concurrent.Add(double.Parse(measured[1], CultureInfo.InvariantCulture));
         }
