@@ -1,5 +1,6 @@
 using AutoLab.Contracts;
 using AutoLab.Instruments.Devices;
+using AutoLab.Simulators.Behaviour;
 
 namespace AutoLab.Simulators.TestFunctions;
 
@@ -94,8 +95,8 @@ public sealed class TestFunctionInstrument
 
         _resolved = resolved;
         _random = _context is { } context
-            ? SeededRandom.For(_settings.Seed, context.IdempotencyKey, context.Attempt)
-            : SeededRandom.For(_settings.Seed, "unstaged", (int)Interlocked.Increment(ref _unstagedCommands));
+            ? RandomStreams.For(_settings.Seed, context.IdempotencyKey, context.Attempt)
+            : RandomStreams.For(_settings.Seed, "unstaged", (int)Interlocked.Increment(ref _unstagedCommands));
         _fault = DrawFault(_random);
         if (_fault == InjectedFaults.Refusal)
         {
