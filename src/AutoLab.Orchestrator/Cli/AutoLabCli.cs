@@ -12,6 +12,9 @@ public static class AutoLabCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(PendingCommand.Create());
+        root.Subcommands.Add(ApproveCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());

@@ -36,6 +36,7 @@ public static class AutoLabHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICampaignJournal>(_ => SqliteCampaignJournal.Open(options.JournalPath));
         services.AddSingleton<CampaignWatch>();
+        services.AddAutoLabApproval(options.JournalPath);
         services.AddAutoLabInstruments(options.Instruments);
         if (options.HostServices)
         {

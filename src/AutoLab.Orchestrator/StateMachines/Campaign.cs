@@ -52,6 +52,12 @@ public sealed class Campaign : SagaStateMachineInstance
     /// <summary>False while the unstarted suggestions wait for a human (only when the plan requires approval).</summary>
     public bool UnstartedApproved { get; set; }
 
+    /// <summary>Times this instance asked for approval; with <see cref="ApprovalScope"/> it keys each ApprovalRequested entry.</summary>
+    public int ApprovalRequests { get; set; }
+
+    /// <summary>"" for a fresh start, the recovery's key after a recovery, so a request after a restart never reuses an earlier key.</summary>
+    public string ApprovalScope { get; set; } = "";
+
     /// <summary>Idempotency key of the last pause or halt request; keys the CampaignPaused / Halted entries it leads to.</summary>
     public string ControlKey { get; set; } = "";
 

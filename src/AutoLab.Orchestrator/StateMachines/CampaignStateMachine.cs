@@ -169,6 +169,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         campaign.SuggestionCount = message.SuggestionCount;
         campaign.Unstarted = [.. message.UnstartedSuggestions];
         campaign.UnstartedApproved = !message.Plan.RequireApproval; // the journal does not say whether a human saw them: ask again
+        campaign.ApprovalScope = $"@{message.IdempotencyKey}";
         campaign.Started = message.Observations.Count + message.InFlight.Count;
         foreach (StartExperiment experiment in message.InFlight)
         {
@@ -297,7 +298,11 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         if (campaign.Unstarted.Count > 0 && !campaign.UnstartedApproved)
         {
             var waiting = new SuggestionsAwaitingApproval { CampaignId = campaign.CorrelationId, Timestamp = Now, Suggestions = [.. campaign.Unstarted] };
-            await _journal.AppendAsync(JournalKinds.ApprovalRequested, campaign.CorrelationId, null, $"{campaign.CorrelationId:N}/approval/{campaign.SuggestionCount}", Now, waiting, context.CancellationToken);
+            // Every entry into AwaitingApproval is journaled (after a pause, a resume or a restart too), so
+            // the journal alone tells `autolab pending` which batch waits; the key still dedupes re-deliveries.
+            campaign.ApprovalRequests++;
+            string key = $"{campaign.CorrelationId:N}/approval/{campaign.SuggestionCount}/{campaign.ApprovalRequests}{campaign.ApprovalScope}";
+            await _journal.AppendAsync(JournalKinds.ApprovalRequested, campaign.CorrelationId, null, key, Now, waiting, context.CancellationToken);
             await context.Publish(waiting);
             await context.TransitionToState(AwaitingApproval);
             return;
