@@ -15,6 +15,9 @@ namespace AutoLab.ActiveLearning.Bayesian;
 /// <list type="bullet">
 /// <item><c>acquisition</c>: <c>ei</c> (default; log expected improvement), <c>pi</c> (log probability of
 /// improvement), <c>ucb</c> (μ + √β σ), <c>variance</c>.</item>
+/// <item><c>batch</c>: <c>believer</c> (default; the kriging believer above) or <c>qei</c>: Monte-Carlo q-EI
+/// over the batch and the pending points jointly, chosen greedily from the raw candidates
+/// (<see cref="MonteCarloExpectedImprovement"/>; acquisition ei, no outcome constraints).</item>
 /// <item><c>beta</c>: β of UCB, default 4.</item>
 /// <item><c>exploit_final</c>: the campaign's last evaluations that maximise the posterior mean instead
 /// (pure exploitation); default a fifth of the budget, 0 when the request carries no budget.</item>

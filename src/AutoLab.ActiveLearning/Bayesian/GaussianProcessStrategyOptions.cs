@@ -8,7 +8,7 @@ internal static class GaussianProcessStrategyOptions
 {
     /// <summary>Option names common to "bo" and "kriging".</summary>
     internal static readonly string[] Common =
-        ["acquisition", "beta", "exploit_final", "max_fit_points", "initial_points", "kernel", "restarts", "raw_samples", "starts", "objective", StrategyOptions.MaxDrawsOption];
+        ["acquisition", "batch", "beta", "exploit_final", "max_fit_points", "initial_points", "kernel", "restarts", "raw_samples", "starts", "objective", StrategyOptions.MaxDrawsOption];
 
     /// <summary>Builds the settings.</summary>
     /// <param name="request">The request.</param>
@@ -33,6 +33,12 @@ internal static class GaussianProcessStrategyOptions
             throw new SuggestionException($"strategy '{strategy}': outcome constraints (at_most./at_least. options) need acquisition ei or pi (log scale, so the probability of feasibility multiplies it)");
         }
 
+        bool monteCarloBatch = options.GetChoice("batch", "believer", "believer", "qei") == "qei";
+        if (monteCarloBatch && (kind != AcquisitionKind.ExpectedImprovement || outcomeConstraints.Count > 0))
+        {
+            throw new SuggestionException($"strategy '{strategy}': batch: qei is Monte-Carlo expected improvement; it needs acquisition ei and no outcome constraints");
+        }
+
         KernelKind kernel = options.GetChoice("kernel", "matern52", "matern52", "rbf") == "rbf" ? KernelKind.Rbf : KernelKind.Matern52;
         return new SuggesterSettings
         {
@@ -51,6 +57,7 @@ internal static class GaussianProcessStrategyOptions
             Starts = options.GetInt32("starts", 8, 0, 1000),
             Objective = options.Contains("objective") ? options.GetChoice("objective", "", [.. request.Objectives.Select(o => o.Name)]) : null,
             MaxDraws = options.GetMaxDraws(),
+            MonteCarloBatch = monteCarloBatch,
             OutcomeConstraints = outcomeConstraints,
             ExploitFinal = options.GetInt32("exploit_final", kind == AcquisitionKind.Variance || strategy == Kriging.KrigingExplorerStrategy.StrategyName ? 0 : request.Budget / 5, 0),
         };

@@ -78,6 +78,7 @@ internal static class GaussianProcessSuggester
             incumbent = feasibleObservation[i] ? Math.Max(incumbent, data.Values[i]) : incumbent;
         }
 
+        double observedBest = incumbent;
         foreach (double[] point in pending.Concat(points.Select(space.ToUnit)))
         {
             incumbent = Believe(process, constraintModels, point, incumbent);
@@ -87,6 +88,20 @@ internal static class GaussianProcessSuggester
             ? _ => true
             : unit => request.Constraints.IsSatisfiedBy(space.FromUnit(unit));
         List<double[]> candidates = Candidates(request, data, settings, stream, feasible);
+        bool exploitNow = request.Budget > 0 && observed + pending.Count + points.Count >= request.Budget - settings.ExploitFinal;
+        if (settings.MonteCarloBatch && double.IsFinite(observedBest) && !exploitNow)
+        {
+            // q-EI scores the batch jointly with the pending points; any points it cannot place fall back to the believer below.
+            List<double[]> fixedPoints = [.. pending, .. points.Select(space.ToUnit)];
+            int[] picks = MonteCarloExpectedImprovement.Choose(data.Inputs, data.Values, process.Hyperparameters, settings.Process.Kernel, fixedPoints, candidates, observedBest, request.Count - points.Count, stream);
+            foreach (int pick in picks)
+            {
+                ParameterPoint chosen = space.FromUnit(candidates[pick]);
+                points.Add(chosen);
+                incumbent = Believe(process, constraintModels, space.ToUnit(chosen), incumbent);
+            }
+        }
+
         while (points.Count < request.Count)
         {
             // Budget-aware exploitation: the campaign's last few evaluations go where the posterior mean is best.
@@ -134,8 +149,8 @@ internal static class GaussianProcessSuggester
         }
     }
 
-    /// <summary>g of one outcome constraint for every succeeded observation, in the order of <see cref="ObjectiveData"/>.</summary>
-    private static double[] ConstraintSlack(SuggestionRequest request, OutcomeConstraint constraint, string strategy)
+    /// <summary>g of one outcome constraint for every succeeded observation, in the order of <see cref="ObjectiveData"/> (and of the multi-objective strategies' data).</summary>
+    internal static double[] ConstraintSlack(SuggestionRequest request, OutcomeConstraint constraint, string strategy)
     {
         List<double> slack = [];
         foreach (Observation observation in request.History.Where(o => o.Succeeded))

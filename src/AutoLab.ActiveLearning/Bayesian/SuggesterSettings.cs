@@ -32,6 +32,9 @@ internal sealed record SuggesterSettings
     /// <summary>Black-box constraints on measured values, each modelled by its own GP.</summary>
     public IReadOnlyList<OutcomeConstraint> OutcomeConstraints { get; init; } = [];
 
+    /// <summary>Whether batches come from Monte-Carlo q-EI (<see cref="MonteCarloExpectedImprovement"/>) rather than the kriging believer.</summary>
+    public bool MonteCarloBatch { get; init; }
+
     /// <summary>Consecutive constraint rejections allowed in the Sobol design.</summary>
     public int MaxDraws { get; init; } = 10_000;
 }

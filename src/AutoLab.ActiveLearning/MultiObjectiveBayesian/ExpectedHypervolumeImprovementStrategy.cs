@@ -1,3 +1,4 @@
+using AutoLab.ActiveLearning.Bayesian;
 using AutoLab.ActiveLearning.GaussianProcesses;
 using AutoLab.ActiveLearning.Optimization;
 using AutoLab.ActiveLearning.Sampling;
@@ -7,7 +8,7 @@ using AutoLab.Contracts;
 
 namespace AutoLab.ActiveLearning.MultiObjectiveBayesian;
 
-/// <summary>"ehvi": Bayesian optimization of 2 objectives by exact expected hypervolume improvement, with one GP per objective.</summary>
+/// <summary>"ehvi": Bayesian optimization of 2 or 3 objectives by expected hypervolume improvement, with one GP per objective.</summary>
 /// <remarks>
 /// After the Sobol design (as <see cref="ParEgoStrategy"/>), each objective gets its own GP (priors of
 /// "bo"), and each point maximises <see cref="ExpectedHypervolumeImprovement"/> over the observed front:
@@ -17,6 +18,10 @@ namespace AutoLab.ActiveLearning.MultiObjectiveBayesian;
 /// conditioned on their means there, and the believed objective vector joins the front, so the next
 /// point seeks a different improvement. The reference point is the worst observed cost of each
 /// objective plus a tenth of its observed range, a common default when the user gives none.
+/// <para>Outcome constraints (<c>at_most.NAME</c>, <c>at_least.NAME</c>, as in "bo") each get a GP; the front then
+/// holds the feasible observations only and EHVI is multiplied by the probability of feasibility.</para>
+/// <para>Three objectives use <see cref="MonteCarloHypervolumeImprovement"/> (exact improvement per fixed base
+/// sample, averaged) and choose each point among the raw candidates without gradient polish.</para>
 /// <para>Options: <c>initial_points</c>, <c>kernel</c>, <c>restarts</c>, <c>max_fit_points</c>,
 /// <c>raw_samples</c>, <c>starts</c>, <c>max_draws</c>, as for "parego".</para>
 /// </remarks>
@@ -41,8 +46,8 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
     {
         ArgumentNullException.ThrowIfNull(request);
         StrategyOptions options = request.Options;
-        options.RequireKnown(Name, MultiObjectiveSuggestion.CommonOptions);
-        MultiObjectiveData data = MultiObjectiveData.FromRequest(request, Name, 2);
+        options.RequireKnown(Name, [.. MultiObjectiveSuggestion.CommonOptions, .. options.Names.Where(OutcomeConstraint.IsConstraintOption)]);
+        MultiObjectiveData data = MultiObjectiveData.FromRequest(request, Name, 3);
         if (request.Count == 0)
         {
             return [];
@@ -63,15 +68,17 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
         GaussianProcessOptions process = MultiObjectiveSuggestion.ProcessOptions(options);
         Func<double[], bool> feasible = MultiObjectiveSuggestion.Feasibility(request);
         long stream = unchecked((long)SplitMix64.Combine((ulong)request.Seed, (ulong)observed));
-        GaussianProcess[] models =
-        [
-            MultiObjectiveSuggestion.Fit(data.Inputs, [.. data.Costs.Select(c => c[0])], process, stream, Name),
-            MultiObjectiveSuggestion.Fit(data.Inputs, [.. data.Costs.Select(c => c[1])], process, unchecked((long)SplitMix64.Combine((ulong)stream, 1UL)), Name),
-        ];
+        int objectives = data.Costs[0].Length;
+        GaussianProcess[] models = new GaussianProcess[objectives];
+        for (int j = 0; j < objectives; j++)
+        {
+            long modelStream = j == 0 ? stream : unchecked((long)SplitMix64.Combine((ulong)stream, (ulong)j));
+            models[j] = MultiObjectiveSuggestion.Fit(data.Inputs, [.. data.Costs.Select(c => c[j])], process, modelStream, Name);
+        }
 
-        double[] reference = new double[2];
+        double[] reference = new double[objectives];
         double scale = 1.0;
-        for (int j = 0; j < 2; j++)
+        for (int j = 0; j < objectives; j++)
         {
             double low = data.Costs.Min(c => c[j]);
             double high = data.Costs.Max(c => c[j]);
@@ -81,7 +88,10 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
             scale *= reference[j] - low;
         }
 
-        List<double[]> front = [.. data.Costs];
+        // With outcome constraints the front holds the feasible observations only, and EHVI is weighted by the probability of feasibility.
+        (List<GaussianProcess> constraintModels, bool[] feasibleObservation) = MultiObjectiveSuggestion.ConstraintModels(request, data, process, pending, points, Name);
+        ConstrainedAcquisition? feasibility = constraintModels.Count > 0 ? new(null, models[0], constraintModels) : null;
+        List<double[]> front = [.. data.Costs.Where((_, i) => feasibleObservation[i])];
         foreach (double[] point in pending.Concat(points.Select(space.ToUnit)))
         {
             front.Add(Believe(models, point));
@@ -92,17 +102,62 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
         List<double[]> candidates = MultiObjectiveSuggestion.Candidates(d, data.Inputs, nonDominated.Take(Around), rawSamples, stream, feasible);
         while (points.Count < request.Count)
         {
-            ExpectedHypervolumeImprovement ehvi = new(front, reference);
-            double[] best = Maximize(ehvi, models, candidates, starts, scale, feasible);
+            double[] best = objectives == 2
+                ? Maximize(new ExpectedHypervolumeImprovement(front, reference), models, candidates, starts, scale, feasible, feasibility)
+                : MaximizeSampled(new MonteCarloHypervolumeImprovement(front, reference, seed: stream), models, candidates, feasibility);
             ParameterPoint chosen = space.FromUnit(best);
             points.Add(chosen);
             front.Add(Believe(models, space.ToUnit(chosen)));
+            foreach (GaussianProcess constraint in constraintModels)
+            {
+                double[] unit = space.ToUnit(chosen);
+                constraint.AddObservation(unit, constraint.Predict(unit).Mean);
+            }
         }
 
         return points;
     }
 
-    private static bool Dominates(double[] a, double[] b) => a[0] <= b[0] && a[1] <= b[1] && (a[0] < b[0] || a[1] < b[1]);
+    private static bool Dominates(double[] a, double[] b) => a.Zip(b).All(p => p.First <= p.Second) && a.Zip(b).Any(p => p.First < p.Second);
+
+    /// <summary>The raw candidate with the largest sampled EHVI (three objectives; no gradient polish).</summary>
+    private static double[] MaximizeSampled(MonteCarloHypervolumeImprovement ehvi, GaussianProcess[] models, List<double[]> candidates, ConstrainedAcquisition? feasibility)
+    {
+        int m = candidates.Count;
+        double[] logFeasibility = new double[m];
+        feasibility?.ScoreMany(candidates, logFeasibility);
+        int k = models.Length;
+        double[][] means = new double[k][];
+        double[][] variances = new double[k][];
+        for (int j = 0; j < k; j++)
+        {
+            means[j] = new double[m];
+            variances[j] = new double[m];
+            models[j].PredictMany(candidates, means[j], variances[j]);
+        }
+
+        double[] mean = new double[k];
+        double[] variance = new double[k];
+        int best = 0;
+        double bestValue = double.NegativeInfinity;
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                mean[j] = means[j][i];
+                variance[j] = variances[j][i];
+            }
+
+            double value = ehvi.Evaluate(mean, variance) * Math.Exp(logFeasibility[i]);
+            if (value > bestValue)
+            {
+                bestValue = value;
+                best = i;
+            }
+        }
+
+        return candidates[best];
+    }
 
     /// <summary>Conditions both GPs on their means at a point and returns the believed objective vector.</summary>
     private static double[] Believe(GaussianProcess[] models, double[] point)
@@ -117,9 +172,11 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
         return means;
     }
 
-    private static double[] Maximize(ExpectedHypervolumeImprovement ehvi, GaussianProcess[] models, List<double[]> candidates, int starts, double scale, Func<double[], bool> feasible)
+    private static double[] Maximize(ExpectedHypervolumeImprovement ehvi, GaussianProcess[] models, List<double[]> candidates, int starts, double scale, Func<double[], bool> feasible, ConstrainedAcquisition? feasibility)
     {
         int m = candidates.Count;
+        double[] logFeasibility = new double[m];
+        feasibility?.ScoreMany(candidates, logFeasibility);
         double[] mean1 = new double[m];
         double[] variance1 = new double[m];
         double[] mean2 = new double[m];
@@ -129,7 +186,7 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
         double[] scores = new double[m];
         for (int i = 0; i < m; i++)
         {
-            double value = ehvi.Evaluate(mean1[i], variance1[i], mean2[i], variance2[i], []) / scale;
+            double value = ehvi.Evaluate(mean1[i], variance1[i], mean2[i], variance2[i], []) / scale * Math.Exp(logFeasibility[i]);
             scores[i] = double.IsFinite(value) ? value : double.NegativeInfinity;
         }
 
@@ -140,6 +197,7 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
         double[] lower = new double[d];
         double[] upper = [.. Enumerable.Repeat(1.0, d)];
         double[] partial = new double[4];
+        double[] feasibilityGradient = new double[d];
         DifferentiableFunction negative = (x, gradient) =>
         {
             Posterior first = models[0].Predict(x, withGradient: true);
@@ -151,7 +209,19 @@ public sealed class ExpectedHypervolumeImprovementStrategy : ISuggestionStrategy
                     + (partial[2] * second.MeanGradient[k]) + (partial[3] * second.VarianceGradient[k])) / scale;
             }
 
-            return -value;
+            if (feasibility is null)
+            {
+                return -value;
+            }
+
+            // (EHVI·P)' = (EHVI' + EHVI·(log P)')·P, with P the probability that every outcome constraint holds.
+            double probability = Math.Exp(feasibility.Evaluate(x, feasibilityGradient));
+            for (int k = 0; k < gradient.Length; k++)
+            {
+                gradient[k] = (gradient[k] - (value * feasibilityGradient[k])) * probability;
+            }
+
+            return -value * probability;
         };
 
         for (int s = 0; s < Math.Min(starts, m); s++)

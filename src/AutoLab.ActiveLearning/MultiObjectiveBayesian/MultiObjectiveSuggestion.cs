@@ -7,7 +7,7 @@ using AutoLab.Contracts;
 
 namespace AutoLab.ActiveLearning.MultiObjectiveBayesian;
 
-/// <summary>The steps "parego" and "ehvi" share: options, the Sobol initial design, GP fits and raw acquisition candidates.</summary>
+/// <summary>The steps "parego" and "ehvi" share: options, the Sobol initial design, GP fits, outcome-constraint models and raw acquisition candidates.</summary>
 internal static class MultiObjectiveSuggestion
 {
     /// <summary>Options both strategies read.</summary>
@@ -107,5 +107,41 @@ internal static class MultiObjectiveSuggestion
         return candidates.Count > 0
             ? candidates
             : throw new SuggestionException($"constraints look infeasible: none of {rawSamples} Sobol candidates satisfied them");
+    }
+
+    /// <summary>
+    /// One GP per outcome constraint (<c>at_most.NAME</c>, <c>at_least.NAME</c>, as in "bo"), believed at the pending
+    /// and design points, and which observations met every constraint.
+    /// </summary>
+    internal static (List<GaussianProcess> Models, bool[] Feasible) ConstraintModels(SuggestionRequest request, MultiObjectiveData data, GaussianProcessOptions process, List<double[]> pending, List<ParameterPoint> points, string strategy)
+    {
+        SearchSpace space = request.Space;
+        bool[] feasible = [.. data.Costs.Select(_ => true)];
+        List<GaussianProcess> models = [];
+        IReadOnlyList<OutcomeConstraint> constraints = OutcomeConstraint.FromOptions(request.Options);
+        if (constraints.Count == 0 || data.Costs.Count < 2 || points.Count >= request.Count)
+        {
+            return (models, feasible);
+        }
+
+        long stream = unchecked((long)SplitMix64.Combine((ulong)request.Seed, (ulong)data.Costs.Count));
+        foreach (OutcomeConstraint constraint in constraints)
+        {
+            double[] slack = GaussianProcessSuggester.ConstraintSlack(request, constraint, strategy);
+            for (int i = 0; i < slack.Length; i++)
+            {
+                feasible[i] &= slack[i] <= 0.0;
+            }
+
+            GaussianProcess model = Fit(data.Inputs, slack, process, stream, strategy);
+            foreach (double[] point in pending.Concat(points.Select(space.ToUnit)))
+            {
+                model.AddObservation(point, model.Predict(point).Mean);
+            }
+
+            models.Add(model);
+        }
+
+        return (models, feasible);
     }
 }

@@ -19,7 +19,10 @@ namespace AutoLab.ActiveLearning.MultiObjectiveBayesian;
 /// sequential greedy batch does (Daulton et al. 2020) with a different weight per point.
 /// <para>Options: <c>initial_points</c> (default 2(d + 1)), <c>kernel</c> (<c>matern52</c> or <c>rbf</c>),
 /// <c>restarts</c> (2), <c>max_fit_points</c> (500), <c>raw_samples</c> (1024), <c>starts</c> (8),
-/// <c>rho</c> (augmentation weight, 0.05), <c>max_draws</c>.</para>
+/// <c>rho</c> (augmentation weight, 0.05), <c>max_draws</c>, and outcome constraints <c>at_most.NAME</c> /
+/// <c>at_least.NAME</c> as in "bo": each constrained value gets its own GP, fitted once per request and believed
+/// at pending and chosen points, and log EI of the scalarisation is added to the log probability of
+/// feasibility (<see cref="ConstrainedAcquisition"/>), with the incumbent the best feasible observation.</para>
 /// <seealso cref="MultiObjectiveData"/>
 /// <seealso cref="ExpectedHypervolumeImprovementStrategy"/>
 /// </remarks>
@@ -42,7 +45,7 @@ public sealed class ParEgoStrategy : ISuggestionStrategy
     {
         ArgumentNullException.ThrowIfNull(request);
         StrategyOptions options = request.Options;
-        options.RequireKnown(Name, [.. MultiObjectiveSuggestion.CommonOptions, "rho"]);
+        options.RequireKnown(Name, [.. MultiObjectiveSuggestion.CommonOptions, "rho", .. options.Names.Where(OutcomeConstraint.IsConstraintOption)]);
         MultiObjectiveData data = MultiObjectiveData.FromRequest(request, Name, MaxObjectives);
         if (request.Count == 0)
         {
@@ -57,6 +60,7 @@ public sealed class ParEgoStrategy : ISuggestionStrategy
         double rho = options.GetDouble("rho", ChebyshevScalarization.DefaultRho, 0.0);
         GaussianProcessOptions process = MultiObjectiveSuggestion.ProcessOptions(options);
         Func<double[], bool> feasible = MultiObjectiveSuggestion.Feasibility(request);
+        (List<GaussianProcess> constraintModels, bool[] feasibleObservation) = MultiObjectiveSuggestion.ConstraintModels(request, data, process, pending, points, Name);
         while (points.Count < request.Count)
         {
             int position = request.SuggestedSoFar + points.Count;
@@ -67,7 +71,8 @@ public sealed class ParEgoStrategy : ISuggestionStrategy
             double[] values = [.. data.Costs.Select(c => -scalarization.Evaluate(c))];
             long stream = unchecked((long)SplitMix64.Combine((ulong)request.Seed, (ulong)position));
             GaussianProcess model = MultiObjectiveSuggestion.Fit(data.Inputs, values, process, stream, Name);
-            double incumbent = values.Max();
+            // Incumbent: the best scalarised cost among observations that met every outcome constraint; none yet means feasibility alone.
+            double incumbent = Enumerable.Range(0, values.Length).Where(i => feasibleObservation[i]).Select(i => values[i]).DefaultIfEmpty(double.NegativeInfinity).Max();
             foreach (double[] point in pending.Concat(points.Select(space.ToUnit)))
             {
                 double mean = model.Predict(point).Mean;
@@ -78,9 +83,16 @@ public sealed class ParEgoStrategy : ISuggestionStrategy
             const int Around = 5;
             IEnumerable<int> best = Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ThenBy(i => i).Take(Around);
             List<double[]> candidates = MultiObjectiveSuggestion.Candidates(space.Dimension, data.Inputs, best, rawSamples, stream, feasible);
-            ConstrainedAcquisition acquisition = new(new Acquisition(AcquisitionKind.ExpectedImprovement, incumbent), model, []);
+            Acquisition? expected = double.IsFinite(incumbent) ? new(AcquisitionKind.ExpectedImprovement, incumbent) : null;
+            ConstrainedAcquisition acquisition = new(expected, model, constraintModels);
             (double[] chosen, _) = AcquisitionOptimizer.Maximize(acquisition, candidates, starts, feasible);
-            points.Add(space.FromUnit(chosen));
+            ParameterPoint suggestion = space.FromUnit(chosen);
+            points.Add(suggestion);
+            foreach (GaussianProcess constraint in constraintModels)
+            {
+                double[] unit = space.ToUnit(suggestion);
+                constraint.AddObservation(unit, constraint.Predict(unit).Mean);
+            }
         }
 
         return points;

@@ -34,58 +34,9 @@ internal static class JointThompsonSampler
     /// <returns>Indices into <paramref name="candidates"/>, in choice order.</returns>
     internal static int[] Choose(IReadOnlyList<double[]> x, IReadOnlyList<double> y, GaussianProcessHyperparameters hyperparameters, KernelKind kernel, IReadOnlyList<double[]> candidates, int count, SplitMix64 random)
     {
-        int n = x.Count;
         int m = candidates.Count;
-        double[] inverseSquaredScales = [.. hyperparameters.LengthScales.Select(l => 1.0 / (l * l))];
         double s2 = hyperparameters.SignalVariance;
-
-        double[] k = new double[n * n];
-        for (int j = 0; j < n; j++)
-        {
-            for (int i = j; i < n; i++)
-            {
-                k[i + (j * n)] = s2 * Kernels.Value(kernel, ScaledDistance(x[i], x[j], inverseSquaredScales));
-            }
-
-            k[j + (j * n)] += hyperparameters.NoiseVariance + 1e-10;
-        }
-
-        if (!CholeskyFactor.TryFactor(k, n, out CholeskyFactor? factor))
-        {
-            throw new InvalidOperationException("the local GP's covariance is not positive definite");
-        }
-
-        double[] alpha = [.. y];
-        factor.Solve(alpha);
-
-        // V = L⁻¹ K*, so the posterior covariance is K** − VᵀV.
-        double[] cross = new double[n * m];
-        double[] mean = new double[m];
-        for (int c = 0; c < m; c++)
-        {
-            double sum = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                double value = s2 * Kernels.Value(kernel, ScaledDistance(x[i], candidates[c], inverseSquaredScales));
-                cross[i + (c * n)] = value;
-                sum += value * alpha[i];
-            }
-
-            mean[c] = sum;
-        }
-
-        factor.SolveLowerMany(cross, m);
-        double[] explained = new double[m * m];
-        Dense.SyrkTranspose(cross, n, m, explained);
-        double[] covariance = new double[m * m];
-        for (int j = 0; j < m; j++)
-        {
-            for (int i = j; i < m; i++)
-            {
-                covariance[i + (j * m)] = (s2 * Kernels.Value(kernel, ScaledDistance(candidates[i], candidates[j], inverseSquaredScales))) - explained[i + (j * m)];
-            }
-        }
-
+        (double[] mean, double[] covariance) = CandidatePosterior.Compute(x, y, hyperparameters, kernel, candidates);
         CholeskyFactor joint = FactorWithJitter(covariance, m, s2);
         double[] lower = new double[m * m];
         for (int j = 0; j < m; j++)
@@ -152,18 +103,6 @@ internal static class JointThompsonSampler
         }
 
         throw new InvalidOperationException($"the joint posterior covariance of {m} candidates stayed indefinite with jitter up to {MaxRelativeJitter}·s²");
-    }
-
-    private static double ScaledDistance(double[] a, double[] b, double[] inverseSquaredScales)
-    {
-        double r2 = 0.0;
-        for (int d = 0; d < a.Length; d++)
-        {
-            double delta = a[d] - b[d];
-            r2 += delta * delta * inverseSquaredScales[d];
-        }
-
-        return r2;
     }
 
     /// <summary>A standard normal draw by Box–Muller (one of the pair; simple and reproducible).</summary>

@@ -8,7 +8,7 @@ using static AutoLab.ActiveLearning.Tests.Spaces;
 
 namespace AutoLab.ActiveLearning.Tests.MultiObjectiveBayesian;
 
-/// <summary>"ehvi" is deterministic, moves its batch away from pending points, beats a Sobol design of the same size on ZDT1, and refuses more than two objectives.</summary>
+/// <summary>"ehvi" is deterministic, moves its batch away from pending points, beats a Sobol design of the same size on ZDT1, and refuses more than three objectives.</summary>
 public class ExpectedHypervolumeImprovementStrategyTests
 {
     /// <summary>The usual ZDT reference point for hypervolume (g ≤ 10 when d = 3, so every point counts).</summary>
@@ -59,14 +59,14 @@ public class ExpectedHypervolumeImprovementStrategyTests
     }
 
     [Fact]
-    public void Three_objectives_are_refused()
+    public void Four_objectives_are_refused()
     {
-        ObjectiveDefinition[] three = [.. Enumerable.Range(1, 3).Select(j => new ObjectiveDefinition { Name = $"f{j}", Direction = ObjectiveDirection.Minimize })];
-        SuggestionRequest request = Zdt1Request(count: 1, seed: 1) with { Objectives = three };
+        ObjectiveDefinition[] four = [.. Enumerable.Range(1, 4).Select(j => new ObjectiveDefinition { Name = $"f{j}", Direction = ObjectiveDirection.Minimize })];
+        SuggestionRequest request = Zdt1Request(count: 1, seed: 1) with { Objectives = four };
 
         SuggestionException error = Assert.Throws<SuggestionException>(() => Strategy.Suggest(request));
 
-        Assert.Contains("exactly 2 objectives", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2 to 3 objectives", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A ZDT1 (d = 3) request with 12 Sobol observations.</summary>

@@ -2,9 +2,11 @@
 """scikit-learn peer of AutoLab's GP hyperparameter fit (GaussianProcessBenchmark.FitScikitLearn).
 
 Reads a CSV of unit-cube inputs and outputs (last column), fits GaussianProcessRegressor with the
-same kernel, bounds, first start and number of random restarts as AutoLab's GaussianProcess.Fit,
-and prints one JSON object: wall seconds of fit() and the log marginal likelihood of the
-standardised outputs at the optimum. Set OPENBLAS_NUM_THREADS in the environment to match AutoLab.
+same kernel, bounds, first start and number of full-data L-BFGS runs (1 + restarts) as AutoLab's
+GaussianProcess.Fit, and prints one JSON object: wall seconds of fit() and the log marginal
+likelihood of the standardised outputs at the optimum. Set OPENBLAS_NUM_THREADS in the environment
+to match AutoLab. scikit-learn's random restarts start at plain log-uniform draws; AutoLab's start
+where a screen and L-BFGS on a 250-point subset put them (GaussianProcessOptions.WarmStartPoints).
 """
 import argparse
 import json
