@@ -1,0 +1,104 @@
+using AutoLab.Analysis.PhaseIdentification;
+using AutoLab.Analysis.Registry;
+using AutoLab.Analysis.Training.Xrd;
+using AutoLab.Simulators.Crystallography;
+using AutoLab.Simulators.Synthesis;
+
+namespace AutoLab.Orchestrator.Campaigns;
+
+/// <summary>The phase identifier an <see cref="AdaptiveXrdBenchmark"/> run uses, with its phases and where it came from.</summary>
+/// <remarks>
+/// Quick: three phases (Al, α-Fe, Ni₃Al) on a 480-point grid, two small members trained in seconds. Full: the
+/// registry model "xrd-fe-ni-al" when <c>$AUTOLAB_MODELS</c> holds one; otherwise the six Fe–Ni–Al phases with
+/// the evaluation's architecture and grid but 3,000 training patterns, 2 members and 8 epochs (instead of
+/// 8,000, 3 and 12) so a benchmark run trains in a few minutes. Both trained models see count times down to
+/// 20 µs per point, so the fast scans the benchmark uses are inside their training range.
+/// </remarks>
+/// <param name="Identifier">The identifier (owned: dispose it).</param>
+/// <param name="Phases">Its phases, in its output order.</param>
+/// <param name="Source">"quick", "trained" or "registry".</param>
+public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnlyList<DiagramPhase> Phases, string Source) : IDisposable
+{
+    /// <summary>Shortest per-point count time the benchmark's own models are trained on (s).</summary>
+    public const double MinimumTrainingCountTime = 2e-5;
+
+    /// <summary>The options of the quick model.</summary>
+    public static PhaseIdentifierOptions QuickOptions { get; } = new()
+    {
+        // Broad lines suit the coarse 0.125° grid; one libtorch thread is fastest on a loaded two-core machine.
+        Data = new XrdTrainingSetOptions
+        {
+            Grid = new XrdPatternGrid(20.0, 80.0, 480),
+            PhaseCountProportions = [0.5, 0.5],
+            MinimumCrystalliteSize = 10.0,
+            MaximumCrystalliteSize = 40.0,
+            MinimumCountTime = MinimumTrainingCountTime,
+        },
+        TrainingPatterns = 600,
+        ValidationPatterns = 200,
+        EnsembleSize = 2,
+        ConvChannels = [8, 16],
+        ConvKernels = [7, 5],
+        Pool = 4,
+        HiddenSizes = [32],
+        Epochs = 8,
+        BatchSize = 32,
+        LearningRate = 3e-3f,
+        Threads = 1,
+    };
+
+    /// <summary>The options of the full model when no registry model exists.</summary>
+    public static PhaseIdentifierOptions FullOptions { get; } = new()
+    {
+        Data = new XrdTrainingSetOptions { PhaseCountProportions = [0.5, 0.5], MinimumCountTime = MinimumTrainingCountTime },
+        TrainingPatterns = 3_000,
+        ValidationPatterns = 600,
+        EnsembleSize = 2,
+        Epochs = 8,
+        Threads = 1,
+    };
+
+    /// <summary>The three phases of the quick model.</summary>
+    /// <returns>Al, α-Fe, Ni₃Al.</returns>
+    public static IReadOnlyList<DiagramPhase> QuickPhases() =>
+    [
+        new DiagramPhase("Al", BuiltInStructures.Get("Al")),
+        new DiagramPhase("alpha-Fe", BuiltInStructures.Get("alpha-Fe")),
+        new DiagramPhase("Ni3Al", BuiltInStructures.Get("Ni3Al")),
+    ];
+
+    /// <summary>Trains (or loads) the model for one run.</summary>
+    /// <param name="quick">The quick model.</param>
+    /// <param name="seed">Training seed.</param>
+    /// <returns>The model.</returns>
+    public static AdaptiveXrdBenchModel Create(bool quick, int seed)
+    {
+        if (quick)
+        {
+            IReadOnlyList<DiagramPhase> phases = QuickPhases();
+            return new AdaptiveXrdBenchModel(PhaseIdentifier.Train(phases, QuickOptions, seed), phases, "quick");
+        }
+
+        IReadOnlyList<DiagramPhase> feNiAl = XrdTrainingSetGenerator.FeNiAlPhases();
+        if (Environment.GetEnvironmentVariable(ModelRegistry.EnvironmentVariable) is { Length: > 0 })
+        {
+            string folder = new ModelRegistry(ModelRegistry.DefaultPath()).FolderOf(XrdPhaseBuiltIn.ModelName);
+            if (File.Exists(Path.Combine(folder, PhaseIdentifier.ManifestFile)))
+            {
+                Analysis.Torch.TorchRuntime.SetThreads(1);
+                PhaseIdentifier loaded = PhaseIdentifier.Load(folder);
+                if (loaded.PhaseNames.SequenceEqual(feNiAl.Select(p => p.Name), StringComparer.Ordinal))
+                {
+                    return new AdaptiveXrdBenchModel(loaded, feNiAl, "registry");
+                }
+
+                loaded.Dispose();
+            }
+        }
+
+        return new AdaptiveXrdBenchModel(PhaseIdentifier.Train(feNiAl, FullOptions, seed), feNiAl, "trained");
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Identifier.Dispose();
+}
