@@ -228,6 +228,12 @@ public abstract class EvolutionaryOptimizer : IAskTellOptimizer
 
             PolynomialMutation.Apply(a, lower, upper, Options.MutationEta, mutationProbability, random);
             PolynomialMutation.Apply(b, lower, upper, Options.MutationEta, mutationProbability, random);
+            if (Options.AvoidClones)
+            {
+                MoveOffParents(a, Parents.X(p1), Parents.X(p2), random);
+                MoveOffParents(b, Parents.X(p1), Parents.X(p2), random);
+            }
+
             bool okA = IsAcceptable(a);
             bool okB = IsAcceptable(b);
             if (okA && okB)
@@ -250,6 +256,17 @@ public abstract class EvolutionaryOptimizer : IAskTellOptimizer
 
                 return;
             }
+        }
+    }
+
+    /// <summary>Mutates one randomly chosen variable of a child that equals a parent, so no measurement repeats a parent's.</summary>
+    private void MoveOffParents(Span<double> child, ReadOnlySpan<double> parent1, ReadOnlySpan<double> parent2, SplitMix64 random)
+    {
+        // A few tries: a mutation at a bound can be clamped back onto the same value.
+        for (int attempt = 0; attempt < 4 && (child.SequenceEqual(parent1) || child.SequenceEqual(parent2)); attempt++)
+        {
+            int variable = random.NextInt32(Dimension);
+            PolynomialMutation.Apply(child.Slice(variable, 1), lower.AsSpan(variable, 1), upper.AsSpan(variable, 1), Options.MutationEta, 1.0, random);
         }
     }
 

@@ -15,6 +15,14 @@ public sealed record GeneticOptions
     /// <summary>Polynomial-mutation distribution index η_m, default 20.</summary>
     public double MutationEta { get; init; } = 20.0;
 
+    /// <summary>
+    /// Whether a child that came out of crossover and mutation equal to one of its parents gets one
+    /// variable mutated for certain, default true. In a laboratory every individual is a measurement, and a
+    /// clone of an evaluated parent spends one without learning anything; Deb's and DEAP's NSGA-II keep
+    /// clones, so the benchmark against DEAP turns this off to compare the same operators.
+    /// </summary>
+    public bool AvoidClones { get; init; } = true;
+
     /// <summary>Probability that each variable mutates; NaN (the default) means 1/D.</summary>
     public double MutationProbability { get; init; } = double.NaN;
 

@@ -134,7 +134,7 @@ public static class GeneticBenchmark
     public static SeedRun Nsga2Zdt1(int seed, int generations = Generations)
     {
         Zdt1 problem = new(Zdt1Dimension);
-        return Timed(problem, new Nsga2(problem, new GeneticOptions { PopulationSize = PopulationSize }, seed), generations, seed, [1.1, 1.1]);
+        return Timed(problem, new Nsga2(problem, new GeneticOptions { PopulationSize = PopulationSize, AvoidClones = false }, seed), generations, seed, [1.1, 1.1]);
     }
 
     /// <summary>The ML-enhanced MOGA with default options on ZDT1 with 30 variables.</summary>
