@@ -35,39 +35,12 @@ internal static class JointThompsonSampler
     internal static int[] Choose(IReadOnlyList<double[]> x, IReadOnlyList<double> y, GaussianProcessHyperparameters hyperparameters, KernelKind kernel, IReadOnlyList<double[]> candidates, int count, SplitMix64 random)
     {
         int m = candidates.Count;
-        double s2 = hyperparameters.SignalVariance;
-        (double[] mean, double[] covariance) = CandidatePosterior.Compute(x, y, hyperparameters, kernel, candidates);
-        CholeskyFactor joint = FactorWithJitter(covariance, m, s2);
-        double[] lower = new double[m * m];
-        for (int j = 0; j < m; j++)
-        {
-            for (int i = j; i < m; i++)
-            {
-                lower[i + (j * m)] = joint[i, j];
-            }
-        }
-
+        (double[] mean, double[] lower) = Prepare(x, y, hyperparameters, kernel, candidates);
         List<int> chosen = new(count);
         bool[] taken = new bool[m];
-        double[] z = new double[m];
         for (int q = 0; q < Math.Min(count, m); q++)
         {
-            for (int i = 0; i < m; i++)
-            {
-                z[i] = StandardNormal(random);
-            }
-
-            // f = μ + L z, accumulated column by column because L is stored column-major.
-            double[] f = [.. mean];
-            for (int j = 0; j < m; j++)
-            {
-                double zj = z[j];
-                for (int i = j; i < m; i++)
-                {
-                    f[i] += lower[i + (j * m)] * zj;
-                }
-            }
-
+            double[] f = Draw(mean, lower, random);
             int best = -1;
             double bestValue = double.NegativeInfinity;
             for (int i = 0; i < m; i++)
@@ -84,6 +57,58 @@ internal static class JointThompsonSampler
         }
 
         return [.. chosen];
+    }
+
+    /// <summary>The joint posterior over the candidates as a mean and a lower Cholesky factor, ready for <see cref="Draw"/>.</summary>
+    /// <param name="x">Training inputs in the unit cube (pending points included).</param>
+    /// <param name="y">Training targets, standardised.</param>
+    /// <param name="hyperparameters">Fitted hyperparameters for standardised targets.</param>
+    /// <param name="kernel">The kernel.</param>
+    /// <param name="candidates">m candidate inputs.</param>
+    /// <returns>The mean (length m) and the factor L (m × m column-major, lower triangle, upper zero).</returns>
+    internal static (double[] Mean, double[] Lower) Prepare(IReadOnlyList<double[]> x, IReadOnlyList<double> y, GaussianProcessHyperparameters hyperparameters, KernelKind kernel, IReadOnlyList<double[]> candidates)
+    {
+        int m = candidates.Count;
+        (double[] mean, double[] covariance) = CandidatePosterior.Compute(x, y, hyperparameters, kernel, candidates);
+        CholeskyFactor joint = FactorWithJitter(covariance, m, hyperparameters.SignalVariance);
+        double[] lower = new double[m * m];
+        for (int j = 0; j < m; j++)
+        {
+            for (int i = j; i < m; i++)
+            {
+                lower[i + (j * m)] = joint[i, j];
+            }
+        }
+
+        return (mean, lower);
+    }
+
+    /// <summary>One joint posterior draw f = μ + L z at every candidate.</summary>
+    /// <param name="mean">μ from <see cref="Prepare"/>.</param>
+    /// <param name="lower">L from <see cref="Prepare"/>.</param>
+    /// <param name="random">Source of the normal draws (m of them per call).</param>
+    /// <returns>The draw, in the standardised units of the GP's targets.</returns>
+    internal static double[] Draw(double[] mean, double[] lower, SplitMix64 random)
+    {
+        int m = mean.Length;
+        double[] z = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            z[i] = StandardNormal(random);
+        }
+
+        // f = μ + L z, accumulated column by column because L is stored column-major.
+        double[] f = [.. mean];
+        for (int j = 0; j < m; j++)
+        {
+            double zj = z[j];
+            for (int i = j; i < m; i++)
+            {
+                f[i] += lower[i + (j * m)] * zj;
+            }
+        }
+
+        return f;
     }
 
     private static CholeskyFactor FactorWithJitter(double[] covariance, int m, double signalVariance)

@@ -1,3 +1,4 @@
+using AutoLab.ActiveLearning.Bayesian;
 using AutoLab.ActiveLearning.Strategies;
 
 namespace AutoLab.ActiveLearning.TrustRegion;
@@ -50,6 +51,9 @@ public sealed record TurboSettings
     /// <summary>The objective option, or null for the campaign's only objective.</summary>
     public string? Objective { get; init; }
 
+    /// <summary>Black-box constraints on measured values (<c>at_most.NAME</c>, <c>at_least.NAME</c>), handled as in SCBO; empty for plain TuRBO-1.</summary>
+    public IReadOnlyList<OutcomeConstraint> OutcomeConstraints { get; init; } = [];
+
     /// <summary>Consecutive constraint rejections before the request fails.</summary>
     public int MaxDraws { get; init; } = Space.FeasibleSampling.DefaultMaxDraws;
 
@@ -61,7 +65,7 @@ public sealed record TurboSettings
     public static TurboSettings Read(SuggestionRequest request, string strategy)
     {
         StrategyOptions options = request.Options;
-        options.RequireKnown(strategy, [.. OptionNames]);
+        options.RequireKnown(strategy, [.. OptionNames, .. options.Names.Where(OutcomeConstraint.IsConstraintOption)]);
         int d = request.Space.Dimension;
         int batch = options.GetInt32("batch_size", 1, 1, 10_000);
         double lengthMin = options.GetDouble("length_min", Math.Pow(0.5, 7.0), 1e-12, 1.0);
@@ -80,6 +84,7 @@ public sealed record TurboSettings
             Restarts = options.GetInt32("restarts", 1, 0, 100),
             Objective = options.Contains("objective") ? options.GetChoice("objective", "", [.. request.Objectives.Select(o => o.Name)]) : null,
             MaxDraws = options.GetMaxDraws(),
+            OutcomeConstraints = OutcomeConstraint.FromOptions(options),
         };
     }
 }
