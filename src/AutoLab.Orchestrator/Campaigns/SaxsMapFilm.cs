@@ -71,8 +71,9 @@ public sealed class SaxsMapFilm
     /// <summary>Spots measured so far.</summary>
     public int Measurements => _commands;
 
-    /// <summary>Instrument time spent so far on the camera's virtual clock (counting).</summary>
-    public TimeSpan BeamTime => _instrument.Elapsed;
+    /// <summary>Counting time of the spots measured so far (the camera adds no latency here).</summary>
+    /// <remarks>Counted from the spots rather than read from <see cref="SaxsInstrument.Elapsed"/>, which adds the host's wall time since the instrument was made to its virtual time.</remarks>
+    public TimeSpan CountingTime => TimeSpan.FromSeconds(Measurements * Camera.CountTime);
 
     /// <summary>Measures the spot at <paramref name="point"/> as the instrument serves a campaign's measure step.</summary>
     /// <param name="point">Values for x and y (mm).</param>
