@@ -35,6 +35,8 @@ public static class BenchCommand
         bench.Subcommands.Add(SimulatorBenchCommands.Tracking());
         bench.Subcommands.Add(SimulatorBenchCommands.Simulators());
         bench.Subcommands.Add(OptimizerBenchCommand.Create());
+        bench.Subcommands.Add(CampaignBenchCommand.Create());
+        bench.Subcommands.Add(AnalysisBenchCommand.Create());
         return bench;
     }
 
