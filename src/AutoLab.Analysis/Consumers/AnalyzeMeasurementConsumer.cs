@@ -30,7 +30,9 @@ public sealed class AnalyzeMeasurementConsumer(
         string reason = "";
         try
         {
-            result = pipeline.Run(command);
+            // The pipeline is CPU-bound and synchronous; run on the thread pool so the transport's receive loop
+            // can hand the next message to another worker (AnalysisOptions.Workers) instead of waiting for this one.
+            result = await Task.Run(() => pipeline.Run(command), context.CancellationToken);
         }
         catch (AnalysisException ex)
         {

@@ -26,9 +26,20 @@ public sealed class AnalysisModelRegistry
     /// <summary>Registered names, sorted.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>A registry of the built-in models: readings and scale.</summary>
+    /// <summary>
+    /// A registry of the built-in stages: readings, scale, and the registry-model stages phase-id and sas-model over
+    /// the default model folder (<see cref="Registry.ModelRegistry.DefaultPath"/>).
+    /// </summary>
     /// <returns>A new registry.</returns>
-    public static AnalysisModelRegistry CreateDefault() => new([new ReadingsModel(), new ScaleModel()]);
+    /// <remarks>Nothing is loaded until a registry-model stage first runs, so listing names stays cheap.</remarks>
+    public static AnalysisModelRegistry CreateDefault() =>
+        CreateDefault(new RegistryModelCache(new Registry.ModelRegistry(Registry.ModelRegistry.DefaultPath())));
+
+    /// <summary>A registry of the built-in stages whose registry-model stages load through <paramref name="models"/>.</summary>
+    /// <param name="models">The shared model cache.</param>
+    /// <returns>A new registry.</returns>
+    public static AnalysisModelRegistry CreateDefault(RegistryModelCache models) =>
+        new([new ReadingsModel(), new ScaleModel(), new PhaseIdModel(models), new SasModelStage(models)]);
 
     /// <summary>The model with a name.</summary>
     /// <param name="name">Model name, any case.</param>

@@ -18,6 +18,7 @@ public static class AutoLabCli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }
