@@ -1,6 +1,8 @@
 // Error storage, device parsing and copies shared by every entry point (see shim_common.h).
 #include "shim_common.h"
 
+#include <dlfcn.h>
+
 #include <cmath>
 #include <cstring>
 #include <sstream>
@@ -45,7 +47,8 @@ void require_finite(const float* data, int64_t rows, int64_t cols, const char* w
   for (int64_t i = 0; i < rows * cols; ++i) {
     if (!std::isfinite(data[i])) {
       std::ostringstream message;
-      message << what << " row " << i / cols << ", column " << i % cols << " is " << data[i]
+      const char* value = std::isnan(data[i]) ? "NaN" : (data[i] > 0 ? "+infinity" : "-infinity");
+      message << what << " row " << i / cols << ", column " << i % cols << " is " << value
               << "; every value must be finite";
       throw std::invalid_argument(message.str());
     }
@@ -62,6 +65,49 @@ torch::Tensor to_device(const float* data, int64_t rows, int64_t cols, const tor
 void to_host(const torch::Tensor& tensor, float* out) {
   torch::Tensor host = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
   std::memcpy(out, host.data_ptr<float>(), static_cast<size_t>(host.numel()) * sizeof(float));
+}
+
+namespace {
+// Looked up at run time: a CUDA or MKL libtorch may have no OpenBLAS, and the OpenMP runtime is
+// whichever libtorch was linked with. A missing symbol turns the scope into a no-op.
+template <class Function>
+Function find_symbol(const char* name) {
+  return reinterpret_cast<Function>(dlsym(RTLD_DEFAULT, name));
+}
+using get_threads = int (*)();
+using set_threads = void (*)(int);
+}  // namespace
+
+single_thread_scope::single_thread_scope(bool active) : active_(active) {
+  if (!active_) {
+    return;
+  }
+  static const auto omp_get = find_symbol<get_threads>("omp_get_max_threads");
+  static const auto omp_set = find_symbol<set_threads>("omp_set_num_threads");
+  static const auto blas_get = find_symbol<get_threads>("openblas_get_num_threads");
+  static const auto blas_set = find_symbol<set_threads>("openblas_set_num_threads");
+  if (omp_get != nullptr && omp_set != nullptr) {
+    openmp_previous_ = omp_get();
+    omp_set(1);
+  }
+  if (blas_get != nullptr && blas_set != nullptr) {
+    openblas_previous_ = blas_get();
+    blas_set(1);
+  }
+}
+
+single_thread_scope::~single_thread_scope() {
+  if (!active_) {
+    return;
+  }
+  static const auto omp_set = find_symbol<set_threads>("omp_set_num_threads");
+  static const auto blas_set = find_symbol<set_threads>("openblas_set_num_threads");
+  if (omp_set != nullptr && openmp_previous_ > 0) {
+    omp_set(openmp_previous_);
+  }
+  if (blas_set != nullptr && openblas_previous_ > 0) {
+    blas_set(openblas_previous_);
+  }
 }
 
 void copy_string(const std::string& text, char* buffer, int32_t capacity) {

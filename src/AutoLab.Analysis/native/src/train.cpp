@@ -11,6 +11,7 @@
 namespace {
 
 constexpr int64_t kPredictChunk = 4096;     // rows per inference chunk, as the header promises
+constexpr int64_t kSingleThreadRows = 8;    // rows x passes up to which inference runs on one thread
 constexpr double kCosineFloor = 0.05;       // the schedule ends at 5% of the initial rate
 
 void check_options(const al_train_options& o) {
@@ -179,6 +180,8 @@ AL_API int32_t al_model_predict(al_model* model, const float* x, int64_t rows, i
     torch::NoGradGuard no_grad;
     const int64_t outputs = m.spec.outputs;
     const int32_t passes = mc_samples == 0 ? 1 : mc_samples;
+    // A few patterns on the CPU: one thread (see single_thread_scope for the measured reason).
+    const al::single_thread_scope tiny(m.device.is_cpu() && rows * passes <= kSingleThreadRows);
     if (mc_samples == 0) {
       m.net->eval();
     } else {
