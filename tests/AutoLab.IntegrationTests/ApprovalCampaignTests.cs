@@ -12,6 +12,7 @@ namespace AutoLab.IntegrationTests;
 /// <c>autolab pending</c> and <c>autolab approve</c>, run as separate processes, list, reject and approve them;
 /// the decisions are journaled with the user's name, and the run ends with its Bluesky documents written.
 /// </summary>
+[Collection(SharedBrokerCollection.Name)]
 public sealed class ApprovalCampaignTests(ITestOutputHelper output)
 {
     /// <summary>

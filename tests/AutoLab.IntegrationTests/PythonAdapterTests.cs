@@ -8,6 +8,7 @@ namespace AutoLab.IntegrationTests;
 /// A foreign adapter written in Python (examples/adapters/python, pika) serves a campaign's measure
 /// step over the real broker, speaking only the documented JSON wire contract.
 /// </summary>
+[Collection(SharedBrokerCollection.Name)]
 public sealed class PythonAdapterTests
 {
     [Fact]

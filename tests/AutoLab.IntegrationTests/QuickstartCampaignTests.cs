@@ -7,6 +7,7 @@ namespace AutoLab.IntegrationTests;
 /// The README's first command, end to end through the real CLI: the quickstart campaign completes
 /// on the embedded default (in-memory bus, SQLite journal, simulated instrument).
 /// </summary>
+[Collection(SharedBrokerCollection.Name)]
 public sealed class QuickstartCampaignTests
 {
     [Fact]
