@@ -51,7 +51,7 @@ public sealed class CompetingConsumersTests(ITestOutputHelper output)
 
     private static async Task<Run> RunBatch(int workers, int messages = Messages)
     {
-        SpinModel spin = new(messages);
+        SpinModel spin = new(messages, waitForPartner: workers > 1);
         await using ServiceProvider provider = new ServiceCollection()
             .AddLogging()
             .Configure<AnalysisOptions>(o => o.Workers = workers)
@@ -88,9 +88,11 @@ public sealed class CompetingConsumersTests(ITestOutputHelper output)
     private sealed record Run(int Completed, int MaximumInFlight, int Threads, double Seconds);
 
     /// <summary>A CPU-bound stage that records how many analyses run at once and on which threads.</summary>
-    private sealed class SpinModel(int expected) : IAnalysisModel
+    private sealed class SpinModel(int expected, bool waitForPartner) : IAnalysisModel
     {
         public const string ModelName = "spin";
+
+        private static readonly TimeSpan PartnerWait = TimeSpan.FromSeconds(10);
 
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly HashSet<int> _threads = [];
@@ -128,6 +130,14 @@ public sealed class CompetingConsumersTests(ITestOutputHelper output)
             lock (_threads)
             {
                 _threads.Add(Environment.CurrentManagedThreadId);
+            }
+
+            // With two workers, the first analysis holds on until a second one has started (bounded), so
+            // "two ran at once" does not depend on how the shared cores were scheduled; with one worker no
+            // partner can come and the wait is skipped.
+            if (waitForPartner)
+            {
+                SpinWait.SpinUntil(() => Volatile.Read(ref _maximum) >= 2, PartnerWait);
             }
 
             double sum = 0;
