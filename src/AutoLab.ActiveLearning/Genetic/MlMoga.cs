@@ -128,6 +128,7 @@ public sealed class MlMoga : Nsga2
             }
         }
 
+        WidenEliteRange(eliteLower, eliteUpper);
         int replace = (int)Math.Round(Proportion * offspring.Count, MidpointRounding.AwayFromZero);
         int[] positions = ChoosePositions(offspring.Count, replace, random);
         Span<double> query = stackalloc double[d];
@@ -157,6 +158,25 @@ public sealed class MlMoga : Nsga2
         }
 
         LastIntervention = new MlMogaIntervention(Generation, false, Proportion, positions, eliteLower, eliteUpper, eliteSize, LastDiscrepancy);
+    }
+
+    /// <summary>Widens each variable's elite range to at least <see cref="MlMogaOptions.MinEliteWidth"/> of its bounds, about its centre and inside the bounds.</summary>
+    private void WidenEliteRange(double[] eliteLower, double[] eliteUpper)
+    {
+        for (int j = 0; j < eliteLower.Length; j++)
+        {
+            double span = Upper[j] - Lower[j];
+            double width = ml.MinEliteWidth * span;
+            if (eliteUpper[j] - eliteLower[j] >= width)
+            {
+                continue;
+            }
+
+            double centre = 0.5 * (eliteLower[j] + eliteUpper[j]);
+            double low = Math.Clamp(centre - (0.5 * width), Lower[j], Upper[j] - width);
+            eliteLower[j] = low;
+            eliteUpper[j] = low + width;
+        }
     }
 
     /// <inheritdoc/>

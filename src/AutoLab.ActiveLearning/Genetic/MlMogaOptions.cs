@@ -26,6 +26,14 @@ public sealed record MlMogaOptions
     /// <summary>Fraction of each batch replaced by candidates from the elite cluster's range at the start; default 0.2.</summary>
     public double InitialProportion { get; init; } = 0.2;
 
+    /// <summary>
+    /// Narrowest width of the elite cluster's range per variable, as a fraction of the variable's bounds;
+    /// default 0.05. A cluster of one member (or members equal in a variable) has a range of zero width, and
+    /// candidates drawn inside it would all repeat that member's measurement; the range is widened about
+    /// its centre to at least this fraction (clipped to the bounds).
+    /// </summary>
+    public double MinEliteWidth { get; init; } = 0.05;
+
     /// <summary>Lower limit of the adapted proportion; default 0.05.</summary>
     public double MinProportion { get; init; } = 0.05;
 
@@ -86,6 +94,11 @@ public sealed record MlMogaOptions
         if (Neighbours < 1)
         {
             problems.Add($"neighbours must be at least 1; got {Neighbours}");
+        }
+
+        if (!(MinEliteWidth >= 0.0 && MinEliteWidth <= 1.0))
+        {
+            problems.Add($"minimum elite width must be in [0, 1]; got {MinEliteWidth}");
         }
 
         if (!(GrowThreshold >= 0.0 && GrowThreshold <= SkipThreshold))

@@ -18,6 +18,38 @@ public sealed class MlMogaTests
     }
 
     [Fact]
+    public void A_one_member_elite_cluster_gets_a_range_wide_enough_that_candidates_do_not_repeat_it()
+    {
+        // As many clusters as individuals: every cluster, the elite one included, has a single member,
+        // whose range has zero width before widening.
+        Zdt1 problem = new(4);
+        GeneticOptions options = new() { PopulationSize = 8 };
+        MlMogaOptions ml = new() { Clusters = 8, InitialProportion = 0.5 };
+        MlMoga moga = new(problem, options, ml, seed: 2);
+        Population initial = moga.Ask();
+        Evaluate(problem, initial);
+        moga.Tell(initial);
+
+        Population batch = moga.Ask();
+        MlMogaIntervention intervention = Assert.IsType<MlMogaIntervention>(moga.LastIntervention);
+
+        Assert.False(intervention.Skipped);
+        for (int j = 0; j < problem.Dimension; j++)
+        {
+            double bounds = problem.Upper[j] - problem.Lower[j];
+            Assert.True(intervention.EliteUpper[j] - intervention.EliteLower[j] >= (ml.MinEliteWidth * bounds) - 1e-12);
+        }
+
+        foreach (int position in intervention.Positions)
+        {
+            for (int p = 0; p < moga.Parents.Count; p++)
+            {
+                Assert.False(batch.X(position).SequenceEqual(moga.Parents.X(p)), $"candidate {position} repeats parent {p}");
+            }
+        }
+    }
+
+    [Fact]
     public void The_stated_proportion_of_the_batch_is_replaced_inside_the_elite_range_and_the_rest_is_plain_NSGA_II()
     {
         Zdt1 problem = new(10);
