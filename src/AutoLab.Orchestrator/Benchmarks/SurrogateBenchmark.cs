@@ -46,9 +46,9 @@ public static class SurrogateBenchmark
         Dictionary<string, string> design = new() { ["initial_points"] = "10" };
         return
         [
-            Measure("parego", seeds, s => Hypervolume.Compute(RunMultiObjective(new ParEgoStrategy(), problem, Zdt1Evaluations, s, design, 1), Zdt1Reference)),
-            Measure("ehvi", seeds, s => Hypervolume.Compute(RunMultiObjective(new ExpectedHypervolumeImprovementStrategy(), problem, Zdt1Evaluations, s, design, 1), Zdt1Reference)),
-            Measure("nsga2", seeds, s => Hypervolume.Compute(RunMultiObjective(new Nsga2Strategy(), problem, Zdt1Evaluations, s, new() { [GeneticStrategy.PopulationOption] = "8" }, 8), Zdt1Reference)),
+            Measure("parego", seeds, s => Hypervolume.Compute(MultiObjectiveLoop.Run(new ParEgoStrategy(), problem, Zdt1Evaluations, s, design, 1), Zdt1Reference)),
+            Measure("ehvi", seeds, s => Hypervolume.Compute(MultiObjectiveLoop.Run(new ExpectedHypervolumeImprovementStrategy(), problem, Zdt1Evaluations, s, design, 1), Zdt1Reference)),
+            Measure("nsga2", seeds, s => Hypervolume.Compute(MultiObjectiveLoop.Run(new Nsga2Strategy(), problem, Zdt1Evaluations, s, new Dictionary<string, string> { [GeneticStrategy.PopulationOption] = "8" }, 8), Zdt1Reference)),
         ];
     }
 
@@ -75,45 +75,6 @@ public static class SurrogateBenchmark
         double[] sorted = [.. values.Order()];
         double median = seeds % 2 == 1 ? sorted[seeds / 2] : 0.5 * (sorted[(seeds / 2) - 1] + sorted[seeds / 2]);
         return new StrategyFigure(strategy, median, values, watch.Elapsed.TotalSeconds);
-    }
-
-    private static List<double[]> RunMultiObjective(ISuggestionStrategy strategy, MultiObjectiveProblem problem, int evaluations, long seed, Dictionary<string, string> options, int batch)
-    {
-        SearchSpace space = new([.. Enumerable.Range(0, problem.Dimension).Select(i => new ParameterDefinition { Name = $"x{i}", Kind = ParameterKind.Continuous, Lower = problem.Lower[i], Upper = problem.Upper[i] })]);
-        ObjectiveDefinition[] objectives = [.. Enumerable.Range(0, problem.ObjectiveCount).Select(j => new ObjectiveDefinition { Name = $"f{j + 1}", Direction = ObjectiveDirection.Minimize })];
-        List<Observation> history = [];
-        List<double[]> values = [];
-        StrategyOptions strategyOptions = new(options);
-        while (values.Count < evaluations)
-        {
-            SuggestionRequest request = new()
-            {
-                Space = space,
-                Objectives = objectives,
-                History = history,
-                SuggestedSoFar = values.Count,
-                Count = Math.Min(batch, evaluations - values.Count),
-                Seed = seed,
-                Budget = evaluations,
-                Options = strategyOptions,
-            };
-            foreach (ParameterPoint point in strategy.Suggest(request))
-            {
-                double[] x = [.. Enumerable.Range(0, problem.Dimension).Select(i => point.Values[$"x{i}"])];
-                double[] f = new double[problem.ObjectiveCount];
-                problem.Evaluate(x, f, []);
-                values.Add(f);
-                history.Add(new Observation
-                {
-                    ExperimentId = Guid.Empty,
-                    Sequence = values.Count,
-                    Parameters = point,
-                    Objectives = objectives.Select((o, j) => (o.Name, f[j])).ToDictionary(p => p.Name, p => p.Item2),
-                });
-            }
-        }
-
-        return values;
     }
 
     /// <summary>One strategy's figure: the median over seeds, each seed's value (seed 1 first) and the wall time of all runs.</summary>

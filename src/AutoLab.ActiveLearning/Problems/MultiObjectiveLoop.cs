@@ -1,15 +1,22 @@
-using AutoLab.ActiveLearning.Problems;
 using AutoLab.ActiveLearning.Space;
 using AutoLab.ActiveLearning.Strategies;
 using AutoLab.Contracts;
 using AutoLab.Contracts.Orchestration;
 
-namespace AutoLab.ActiveLearning.Tests.MultiObjectiveBayesian;
+namespace AutoLab.ActiveLearning.Problems;
 
 /// <summary>An ask-tell loop over a multi-objective benchmark problem, built like SequentialOptimizer: each round is the request a campaign would send.</summary>
-internal static class MultiObjectiveLoop
+/// <remarks>Used by the tests of the multi-objective strategies and by <c>autolab bench optimizers</c>, so both measure the same loop.</remarks>
+public static class MultiObjectiveLoop
 {
     /// <summary>Runs a strategy for a number of evaluations and returns every objective vector (minimised, as the problem defines them).</summary>
+    /// <param name="strategy">The strategy under test.</param>
+    /// <param name="problem">The benchmark problem; its variables are named x0, x1, … and its objectives f1, f2, ….</param>
+    /// <param name="evaluations">How many points to evaluate.</param>
+    /// <param name="seed">The seed of every request.</param>
+    /// <param name="options">The strategy's options, as a campaign spec gives them.</param>
+    /// <param name="batch">Points asked for per request.</param>
+    /// <returns>The objective vectors in evaluation order.</returns>
     public static List<double[]> Run(ISuggestionStrategy strategy, MultiObjectiveProblem problem, int evaluations, long seed, IReadOnlyDictionary<string, string>? options = null, int batch = 1)
     {
         SearchSpace space = new([.. Enumerable.Range(0, problem.Dimension).Select(i => new ParameterDefinition
