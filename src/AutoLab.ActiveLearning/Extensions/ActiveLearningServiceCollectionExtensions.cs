@@ -25,12 +25,14 @@ public static class ActiveLearningServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, LatinHypercubeStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, BayesianOptimizationStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, KrigingExplorerStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, PhaseMapStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.TrustRegion.TurboStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.MultiObjectiveBayesian.ParEgoStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.MultiObjectiveBayesian.ExpectedHypervolumeImprovementStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, GaStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, Nsga2Strategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, MlMogaStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISuggestionStrategy, AutoLab.ActiveLearning.Adaptive.AdaptiveScanStrategy>());
         services.TryAddSingleton(provider => new StrategyRegistry(provider.GetServices<ISuggestionStrategy>()));
         return services;
     }

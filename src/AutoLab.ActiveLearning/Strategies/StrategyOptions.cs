@@ -101,6 +101,13 @@ public sealed class StrategyOptions
             ?? throw new SuggestionException($"option '{name}' must be one of {string.Join(", ", allowed)}; got '{text}'");
     }
 
+    /// <summary>A free-text option, trimmed.</summary>
+    /// <param name="name">Option name.</param>
+    /// <param name="defaultValue">Value when the option is absent.</param>
+    /// <returns>The value.</returns>
+    public string GetString(string name, string defaultValue) =>
+        values.TryGetValue(name, out string? text) ? text.Trim() : defaultValue;
+
     /// <summary>Whether an option is present.</summary>
     /// <param name="name">Option name.</param>
     /// <returns>True when the campaign set it.</returns>

@@ -35,6 +35,15 @@ public sealed record AdaptiveXrdOptions
     /// <summary>Crystallite size assumed for the candidates' expected patterns (nm).</summary>
     public double CandidateCrystalliteSize { get; init; } = 50.0;
 
+    /// <summary>
+    /// Largest lattice strain |ε| the samples may carry, or 0 (the default) to compare the candidates' nominal
+    /// patterns point by point. When positive, a candidate's line counts toward a window's score only where no
+    /// line of the other candidate lies within the shift that strain could cause (2ε·tan θ in 2θ, plus a grid
+    /// step), so windows go to the lines that tell the candidates apart whatever the strain (e.g. superlattice
+    /// lines), not to strong shared lines whose nominal positions differ by less than strain moves them.
+    /// </summary>
+    public double StrainTolerance { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>
     public void Validate()
@@ -47,6 +56,11 @@ public sealed record AdaptiveXrdOptions
         if (!(FastCountTime > 0) || !double.IsFinite(FastCountTime) || !(WindowCountFactor >= 1) || !double.IsFinite(WindowCountFactor))
         {
             throw new ArgumentException($"fast count time ({FastCountTime} s) must be positive and the window factor ({WindowCountFactor}) at least 1", nameof(FastCountTime));
+        }
+
+        if (!(StrainTolerance is >= 0 and < 0.2))
+        {
+            throw new ArgumentException($"strain tolerance must be in [0, 0.2), not {StrainTolerance}", nameof(StrainTolerance));
         }
 
         if (!(WindowWidth > 0) || MaxSteps < 0 || Candidates < 2 || !(CandidateCrystalliteSize > 0))

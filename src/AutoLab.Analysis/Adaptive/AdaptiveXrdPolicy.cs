@@ -21,6 +21,11 @@ namespace AutoLab.Analysis.Adaptive;
 /// growth per second of the χ² (twice the expected log-likelihood ratio) between two Poisson hypotheses.
 /// Points counted before are discounted by Δt / (T_i + Δt), the share of their variance another Δt removes,
 /// so a window already measured is not chosen again unless it still dominates.</para>
+/// <para>With <see cref="AdaptiveXrdOptions.StrainTolerance"/> set, a candidate's expected rate counts only
+/// where the other candidate has no line (its rate max-filtered over the 2θ shift that strain could cause is
+/// below 1 % of its strongest line): two
+/// phases whose shared lines sit closer than strain moves them (an ordered phase and its disordered parent)
+/// are told apart only by their other lines, and the window should go there.</para>
 /// <para>Candidates are the <see cref="AdaptiveXrdOptions.Candidates"/> phases with presence nearest 0.5:
 /// with per-phase presence outputs, the calls still in doubt are what the next scan must settle.</para>
 /// <seealso cref="AdaptiveXrdRun"/> <seealso cref="AdaptiveXrdMeasurement"/>
@@ -35,7 +40,17 @@ public sealed class AdaptiveXrdPolicy
     // of a powder pattern lie between lines.
     private const double BackgroundQuantile = 0.2;
 
+    // With a strain tolerance, a grid point belongs to another candidate's line when that candidate's
+    // max-filtered rate there exceeds this fraction of its strongest line: about where a line's tail falls into
+    // the counting noise of a fast scan.
+    private const double SharedLineFraction = 0.01;
+
     private readonly double[][] _expected;
+
+    // Each candidate's expected rate, max-filtered over the 2θ shift strain could cause (see
+    // AdaptiveXrdOptions.StrainTolerance); null when the tolerance is 0.
+    private readonly double[][]? _spread;
+    private readonly double[] _spreadMax = [];
 
     /// <summary>Creates a policy and computes each candidate phase's expected pattern on the grid.</summary>
     /// <param name="phases">The identifier's phases, in its output order.</param>
@@ -68,6 +83,9 @@ public sealed class AdaptiveXrdPolicy
             simulator.ExpectedRate([contribution], linesOnly, range, rate);
             _expected[a] = rate[..grid.Points];
         }
+
+        _spread = options.StrainTolerance > 0 ? [.. _expected.Select(e => Spread(e, grid, options.StrainTolerance))] : null;
+        _spreadMax = _spread is null ? [] : [.. _spread.Select(e => e.Max())];
     }
 
     /// <summary>The candidate phases, in the identifier's order.</summary>
@@ -153,23 +171,59 @@ public sealed class AdaptiveXrdPolicy
         // Each hypothesis "the sample is candidate a" explains the same net integrated intensity.
         double[] scale = [.. candidates.Select(a => _expected[a].Sum() is > 0 and var total ? net / total : 0.0)];
         double[] scores = new double[n];
+        double[] plain = new double[n];
+        bool distinct = false;
         for (int i = 0; i < n; i++)
         {
             double d = 0.0;
+            double dPlain = 0.0;
             for (int x = 0; x < candidates.Count; x++)
             {
                 for (int y = x + 1; y < candidates.Count; y++)
                 {
-                    double difference = (scale[x] * _expected[candidates[x]][i]) - (scale[y] * _expected[candidates[y]][i]);
-                    d += difference * difference;
+                    double a = scale[x] * _expected[candidates[x]][i];
+                    double b = scale[y] * _expected[candidates[y]][i];
+                    dPlain += (a - b) * (a - b);
+                    if (_spread is not null)
+                    {
+                        // Only a line the other candidate cannot put there under any allowed strain separates them;
+                        // shared lines are left out whatever their heights, which fractions and texture change anyway.
+                        double onlyA = _spread[candidates[y]][i] <= SharedLineFraction * _spreadMax[candidates[y]] ? a : 0.0;
+                        double onlyB = _spread[candidates[x]][i] <= SharedLineFraction * _spreadMax[candidates[x]] ? b : 0.0;
+                        d += (onlyA * onlyA) + (onlyB * onlyB);
+                    }
                 }
             }
 
-            double mean = Math.Max(RateFloor, measurement.Exposure(i) > 0 ? rate[i] : background);
-            scores[i] = d / mean * (countTime / (measurement.Exposure(i) + countTime));
+            double weight = 1.0 / Math.Max(RateFloor, measurement.Exposure(i) > 0 ? rate[i] : background) * (countTime / (measurement.Exposure(i) + countTime));
+            scores[i] = d * weight;
+            plain[i] = dPlain * weight;
+            distinct |= scores[i] > 0;
         }
 
-        return scores;
+        // Candidates with no line of their own on the grid fall back to the point-by-point difference.
+        return distinct ? scores : plain;
+    }
+
+    // The running maximum of a pattern over ±(2ε·tan θ + one step) in 2θ around each grid point.
+    private static double[] Spread(double[] pattern, XrdPatternGrid grid, double strain)
+    {
+        double[] spread = new double[pattern.Length];
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            double theta = grid.At(i) * Math.PI / 360.0;
+            double halfWidth = (2.0 * strain * Math.Tan(theta) * 180.0 / Math.PI) + grid.Step;
+            int reach = (int)Math.Ceiling(halfWidth / grid.Step);
+            double largest = 0.0;
+            for (int j = Math.Max(0, i - reach); j <= Math.Min(pattern.Length - 1, i + reach); j++)
+            {
+                largest = Math.Max(largest, pattern[j]);
+            }
+
+            spread[i] = largest;
+        }
+
+        return spread;
     }
 
     private (int First, int Last) BestWindow(AdaptiveXrdMeasurement measurement, IReadOnlyList<int> candidates, double countTime)

@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the built-in models (readings, scale, phase-id, sas-model), the <see cref="ModelRegistry"/> and the
+    /// Registers the built-in models (readings, scale, phase-id, sas-model, adaptive-xrd), the <see cref="ModelRegistry"/> and the
     /// <see cref="RegistryModelCache"/> the registry-model stages share, the <see cref="AnalysisModelRegistry"/> built
     /// from every registered <see cref="IAnalysisModel"/>, the <see cref="AnalysisPipeline"/>, <see cref="AnalysisOptions"/>
     /// (workers default to <c>$AUTOLAB_ANALYSIS_WORKERS</c>), and <see cref="TimeProvider.System"/> unless a clock is
@@ -56,6 +56,7 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalysisModel, ScaleModel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalysisModel, PhaseIdModel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalysisModel, SasModelStage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalysisModel, AdaptiveXrdStage>());
         services.TryAddSingleton(provider => new AnalysisModelRegistry(provider.GetServices<IAnalysisModel>()));
         services.TryAddSingleton<AnalysisPipeline>();
         return services;

@@ -27,7 +27,7 @@ public sealed class AnalysisModelRegistry
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>
-    /// A registry of the built-in stages: readings, scale, and the registry-model stages phase-id and sas-model over
+    /// A registry of the built-in stages: readings, scale, and the registry-model stages phase-id, sas-model and adaptive-xrd over
     /// the default model folder (<see cref="Registry.ModelRegistry.DefaultPath"/>).
     /// </summary>
     /// <returns>A new registry.</returns>
@@ -39,7 +39,7 @@ public sealed class AnalysisModelRegistry
     /// <param name="models">The shared model cache.</param>
     /// <returns>A new registry.</returns>
     public static AnalysisModelRegistry CreateDefault(RegistryModelCache models) =>
-        new([new ReadingsModel(), new ScaleModel(), new PhaseIdModel(models), new SasModelStage(models)]);
+        new([new ReadingsModel(), new ScaleModel(), new PhaseIdModel(models), new SasModelStage(models), new AdaptiveXrdStage(models)]);
 
     /// <summary>The model with a name.</summary>
     /// <param name="name">Model name, any case.</param>

@@ -192,6 +192,7 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         var plan = new DevicePlan(lease.Device, descriptor.Name);
         var started = _time.GetTimestamp();
+        using var deviceTime = DeviceTime.Begin();
         try
         {
             var directory = command.ResolveDataDirectory();
@@ -203,7 +204,9 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
                 data.Add(await ArrayFileWriter.WriteAsync(directory, command.StepName, key, array, linked.Token));
             }
 
-            return new StepRun(reading, data, _time.GetElapsedTime(started).TotalSeconds, null);
+            // A device on its own clock (a virtual-clock simulator) states its time; otherwise the host's time is the duration.
+            var duration = deviceTime.Reported ? deviceTime.Spent : _time.GetElapsedTime(started);
+            return new StepRun(reading, data, duration.TotalSeconds, null);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -12,10 +12,11 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// lines nearly coincide (the ±1.5 % strain augmentation hides the lattice-parameter differences), so the
 /// superlattice lines decide: the case adaptive re-measurement is for. A 480-point grid and two small members
 /// trained in seconds. Full: the
-/// registry model "xrd-fe-ni-al" when <c>$AUTOLAB_MODELS</c> holds one; otherwise the six Fe–Ni–Al phases with
+/// registry model "xrd-fe-ni-al" when <c>$AUTOLAB_MODELS</c> holds one trained with windows; otherwise the six Fe–Ni–Al phases with
 /// the evaluation's architecture and grid but 3,000 training patterns, 2 members and 8 epochs (instead of
 /// 8,000, 3 and 12) so a benchmark run trains in a few minutes. Both trained models see count times down to
-/// 2 µs per point, so the fast scans the benchmark uses are inside their training range.
+/// 2 µs per point, so the fast scans the benchmark uses are inside their training range, and both are trained
+/// on merged measurements (<see cref="TrainingWindows"/>).
 /// </remarks>
 /// <param name="Identifier">The identifier (owned: dispose it).</param>
 /// <param name="Phases">Its phases, in its output order.</param>
@@ -24,6 +25,13 @@ public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnly
 {
     /// <summary>Shortest per-point count time the benchmark's own models are trained on (s).</summary>
     public const double MinimumTrainingCountTime = 2e-6;
+
+    /// <summary>
+    /// The merged-measurement augmentation both of the benchmark's own models are trained with: up to 4 windows
+    /// of 4° at ×8, the adaptive run's defaults (<see cref="Analysis.Adaptive.AdaptiveXrdOptions"/>), so the
+    /// identifier has seen patterns whose windows are less noisy than the rest.
+    /// </summary>
+    public static XrdWindowOptions TrainingWindows { get; } = new() { MaxWindows = 4, Width = 4.0, CountFactor = 8.0 };
 
     /// <summary>The options of the quick model.</summary>
     public static PhaseIdentifierOptions QuickOptions { get; } = new()
@@ -36,6 +44,7 @@ public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnly
             MinimumCrystalliteSize = 10.0,
             MaximumCrystalliteSize = 40.0,
             MinimumCountTime = MinimumTrainingCountTime,
+            Windows = TrainingWindows,
         },
         TrainingPatterns = 1_500,
         ValidationPatterns = 200,
@@ -53,7 +62,7 @@ public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnly
     /// <summary>The options of the full model when no registry model exists.</summary>
     public static PhaseIdentifierOptions FullOptions { get; } = new()
     {
-        Data = new XrdTrainingSetOptions { PhaseCountProportions = [0.5, 0.5], MinimumCountTime = MinimumTrainingCountTime },
+        Data = new XrdTrainingSetOptions { PhaseCountProportions = [0.5, 0.5], MinimumCountTime = MinimumTrainingCountTime, Windows = TrainingWindows },
         TrainingPatterns = 3_000,
         ValidationPatterns = 600,
         EnsembleSize = 2,
@@ -91,7 +100,9 @@ public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnly
             {
                 Analysis.Torch.TorchRuntime.SetThreads(1);
                 PhaseIdentifier loaded = PhaseIdentifier.Load(folder);
-                if (loaded.PhaseNames.SequenceEqual(feNiAl.Select(p => p.Name), StringComparer.Ordinal))
+                // A registry model trained on plain full scans only has never seen a merged measurement; it is
+                // used only when it was trained with windows.
+                if (loaded.PhaseNames.SequenceEqual(feNiAl.Select(p => p.Name), StringComparer.Ordinal) && loaded.Manifest.Options.Data.Windows is not null)
                 {
                     return new AdaptiveXrdBenchModel(loaded, feNiAl, "registry");
                 }

@@ -28,6 +28,7 @@ public static class AskTellCampaign
     /// <param name="batchSize">Suggestions asked for at a time (a generation for the genetic strategies).</param>
     /// <param name="seed">The campaign seed.</param>
     /// <param name="measure">Readings of a point; objectives are read by their names from it.</param>
+    /// <param name="constraints">Linear constraints every suggestion must satisfy (a composition simplex), or null for none.</param>
     /// <returns>The observations in sequence order.</returns>
     /// <exception cref="SuggestionException">The strategy refused a request.</exception>
     public static IReadOnlyList<Observation> Run(
@@ -38,7 +39,8 @@ public static class AskTellCampaign
         int budget,
         int batchSize,
         long seed,
-        Func<ParameterPoint, IReadOnlyDictionary<string, double>> measure)
+        Func<ParameterPoint, IReadOnlyDictionary<string, double>> measure,
+        IReadOnlyList<LinearConstraint>? constraints = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(measure);
@@ -46,12 +48,14 @@ public static class AskTellCampaign
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var searchSpace = new SearchSpace(space);
         var strategyOptions = new StrategyOptions(options);
+        ConstraintSet constraintSet = constraints is { Count: > 0 } ? new ConstraintSet(constraints, searchSpace) : ConstraintSet.None;
         List<Observation> history = [];
         while (history.Count < budget)
         {
             var request = new SuggestionRequest
             {
                 Space = searchSpace,
+                Constraints = constraintSet,
                 Objectives = objectives,
                 History = [.. history],
                 SuggestedSoFar = history.Count,

@@ -10,5 +10,6 @@ public static class CampaignBenchmarks
         new DynamicApertureBenchmark(),
         new SaxsMapBenchmark(),
         new AdaptiveXrdBenchmark(),
+        new PhaseMapBenchmark(),
     ];
 }

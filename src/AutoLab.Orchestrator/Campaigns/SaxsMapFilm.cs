@@ -72,7 +72,7 @@ public sealed class SaxsMapFilm
     public int Measurements => _commands;
 
     /// <summary>Counting time of the spots measured so far (the camera adds no latency here).</summary>
-    /// <remarks>Counted from the spots rather than read from <see cref="SaxsInstrument.Elapsed"/>, which adds the host's wall time since the instrument was made to its virtual time.</remarks>
+    /// <remarks>Counted from the spots (measurements × counting time), so the figure does not depend on the camera's clock mode.</remarks>
     public TimeSpan CountingTime => TimeSpan.FromSeconds(Measurements * Camera.CountTime);
 
     /// <summary>Measures the spot at <paramref name="point"/> as the instrument serves a campaign's measure step.</summary>

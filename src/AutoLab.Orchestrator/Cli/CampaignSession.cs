@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using AutoLab.Contracts.Orchestration;
 using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.RunFolders;
@@ -24,13 +25,21 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
     /// <summary>Runs the campaign to its end (or a halt) and returns the process exit code.</summary>
     public async Task<int> RunAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct)
     {
+        var hostTime = Stopwatch.StartNew();
         CampaignEnded ended = await RunToEndAsync(startMessage, campaignId, alreadyFinished, ct);
+        hostTime.Stop();
         CampaignSummary summary = await RunFolderExporter.ExportAsync(folder, TimeProvider.System, CancellationToken.None);
         Console.WriteLine($"{ended.Outcome}: {ended.Reason}");
         Console.WriteLine($"{ended.Completed} completed, {ended.Faulted} faulted; results in {folder.Root}");
         if (summary.Best is { } best)
         {
             Console.WriteLine($"best: {CampaignSummaryWriter.DescribeBest(best)}");
+        }
+
+        if (summary.BeamTime is { Seconds: > 0 } beamTime)
+        {
+            // Beam time is the campaign's total (earlier runs included); host time is this process's run.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam time: {CampaignSummaryWriter.DescribeBeamTime(beamTime)}; this run took {hostTime.Elapsed.TotalSeconds:F1} s of host time"));
         }
 
         return ended.Outcome is CampaignOutcome.Completed or CampaignOutcome.Halted ? 0 : 1;

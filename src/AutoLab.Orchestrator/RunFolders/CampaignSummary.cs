@@ -52,4 +52,10 @@ public sealed record CampaignSummary
 
     /// <summary>Entries in the journal.</summary>
     public required int JournalEntries { get; init; }
+
+    /// <summary>
+    /// Beam time the campaign's measurements used (virtual time in a dry run), beside <see cref="ElapsedSeconds"/>
+    /// of host time. Added after the fields above; readers of older summaries find it missing.
+    /// </summary>
+    public CampaignSummaryBeamTime? BeamTime { get; init; }
 }

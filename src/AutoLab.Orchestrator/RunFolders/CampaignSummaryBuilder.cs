@@ -1,4 +1,5 @@
 using AutoLab.Contracts;
+using AutoLab.Contracts.Instruments;
 using AutoLab.Contracts.Orchestration;
 using AutoLab.Orchestrator.Journal;
 
@@ -44,6 +45,7 @@ public static class CampaignSummaryBuilder
             ElapsedSeconds = Math.Max(0, elapsed),
             LastActivityAt = state.LastTimestamp ?? startedAt,
             JournalEntries = state.EntryCount,
+            BeamTime = CampaignSummaryBeamTime.Of(experiments.Select(e => e.Measured).OfType<MeasurementCompleted>()),
         };
     }
 

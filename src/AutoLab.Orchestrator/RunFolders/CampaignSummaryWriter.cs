@@ -42,10 +42,27 @@ public static class CampaignSummaryWriter
             text.Append("best: ").Append(DescribeBest(best)).Append('\n');
         }
 
+        if (summary.BeamTime is { Seconds: > 0 } beam)
+        {
+            text.Append("beam time: ").Append(DescribeBeamTime(beam)).Append('\n');
+        }
+
         string ended = summary.EndedAt is { } at ? $", ended {at:u}" : "";
         text.Append(CultureInfo.InvariantCulture,
             $"started {summary.StartedAt:u}{ended}, elapsed {summary.ElapsedSeconds:F1} s, last activity {summary.LastActivityAt:u}");
         return text.ToString();
+    }
+
+    /// <summary>Beam time in one line, e.g. <c>08:00 (28800 s) over 240 measurements; saxs 28800 s</c>.</summary>
+    /// <param name="beamTime">The summary's beam time.</param>
+    /// <returns>One line of text.</returns>
+    public static string DescribeBeamTime(CampaignSummaryBeamTime beamTime)
+    {
+        ArgumentNullException.ThrowIfNull(beamTime);
+        string perInstrument = string.Join(", ", beamTime.ByInstrument.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F0} s")));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{beamTime.HoursMinutes} ({beamTime.Seconds:F0} s) over {beamTime.Measurements} measurements; {perInstrument}");
     }
 
     /// <summary>The best observation in one line, e.g. <c>yield = 81.25 ± 0.5 (Maximize), experiment 2 at x1=1.5, solvent=water</c>.</summary>

@@ -1,6 +1,10 @@
 using AutoLab.Contracts;
+using AutoLab.Contracts.Instruments;
 using AutoLab.Contracts.Orchestration;
+using AutoLab.Orchestrator.Journal;
+using AutoLab.Orchestrator.RunFolders;
 using AutoLab.Orchestrator.Specs;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -8,7 +12,9 @@ namespace AutoLab.Orchestrator.Scheduling;
 
 /// <summary>
 /// Time-based campaign policies from the spec's <c>schedule</c>, as Quartz jobs: start at a time,
-/// halt gracefully at the end of a beamtime window (resumable), and periodic calibration measurements.
+/// halt gracefully at the end of a beamtime window (resumable), and periodic calibration measurements;
+/// and a beamtime window counted in beam time on the instruments' clock (<see cref="BeamTimeWindow"/>),
+/// which halts the campaign when its measurements have used it up, virtual time in a dry run.
 /// </summary>
 public static class CampaignPolicies
 {
@@ -48,6 +54,11 @@ public static class CampaignPolicies
             await ScheduleOnceAsync(scheduler, "window-end", halt, windowEnd, ct);
         }
 
+        if (schedule.BeamTime is { } beamTime)
+        {
+            await WatchBeamTimeAsync(services, campaignId, beamTime, ct);
+        }
+
         if (schedule.Calibration is { } calibration && CalibrationPlan(startMessage) is { } plan)
         {
             IJobDetail job = CalibrationJob.Create(new JobKey("calibration", Group), campaignId, calibration, plan);
@@ -57,6 +68,30 @@ public static class CampaignPolicies
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
         }
+    }
+
+    /// <summary>
+    /// Opens a beam-time window at the beam time the journal already holds for the campaign (zero for a new
+    /// run; earlier windows' use on resume) and connects the observer that halts the campaign at its end.
+    /// </summary>
+    static async Task WatchBeamTimeAsync(IServiceProvider services, Guid campaignId, TimeSpan length, CancellationToken ct)
+    {
+        var measured = new List<MeasurementCompleted>();
+        await foreach (JournalEntry entry in services.GetRequiredService<ICampaignJournal>().ReadAllAsync(ct))
+        {
+            if (entry.Kind == JournalKinds.MeasurementCompleted && entry.CampaignId == campaignId)
+            {
+                measured.Add(entry.ReadPayload<MeasurementCompleted>());
+            }
+        }
+
+        CampaignSummaryBeamTime used = CampaignSummaryBeamTime.Of(measured);
+        var window = new BeamTimeWindow(length, TimeSpan.FromSeconds(used.Seconds), measured.Select(m => m.IdempotencyKey));
+        var observer = new BeamTimeWindowObserver(services.GetRequiredService<IBus>(), services.GetRequiredService<TimeProvider>(), campaignId, window);
+        // The handle lives as long as the bus: the host is built for this one campaign run and disposed after it.
+        services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(observer);
+        Console.WriteLine($"beam-time window: {CampaignSummaryBeamTime.FormatHoursMinutesSeconds(length)} of beam time, " +
+                          $"from {CampaignSummaryBeamTime.FormatHoursMinutesSeconds(window.Start)} to {CampaignSummaryBeamTime.FormatHoursMinutesSeconds(window.End)} (instrument clock)");
     }
 
     static CampaignPlan? CalibrationPlan(object startMessage) => startMessage switch

@@ -61,6 +61,15 @@ public sealed class Campaign : SagaStateMachineInstance
     /// <summary>Idempotency key of the last pause or halt request; keys the CampaignPaused / Halted entries it leads to.</summary>
     public string ControlKey { get; set; } = "";
 
+    /// <summary>Reason of the last halt request (e.g. the beamtime window's end), stated in the Halted outcome.</summary>
+    public string HaltReason { get; set; } = "";
+
     /// <summary>Set when a termination condition is met: start nothing more, finish when drained.</summary>
     public string? StopReason { get; set; }
+
+    /// <summary>Observations the outstanding suggestion request was sent with; an empty answer only ends the campaign when none has arrived since.</summary>
+    public int ObservationsAtRequest { get; set; }
+
+    /// <summary>The strategy answered with no points while experiments were in flight: ask again only when one finishes, not at once.</summary>
+    public bool AwaitingFinish { get; set; }
 }

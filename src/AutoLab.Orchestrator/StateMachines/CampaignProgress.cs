@@ -20,6 +20,7 @@ public static class CampaignProgress
         }
 
         campaign.Observations.Add(observation);
+        campaign.AwaitingFinish = false;
         if (!observation.Succeeded)
         {
             campaign.FaultedCount++;
@@ -63,7 +64,7 @@ public static class CampaignProgress
     /// <summary>How many suggestions to ask for now (0 when a request is outstanding or none are needed).</summary>
     public static int SuggestionsWanted(Campaign campaign)
     {
-        if (campaign.OutstandingRequestId is not null || !CanStartMore(campaign))
+        if (campaign.OutstandingRequestId is not null || campaign.AwaitingFinish || !CanStartMore(campaign))
         {
             return 0;
         }
@@ -78,6 +79,7 @@ public static class CampaignProgress
     {
         var requestId = NewId.NextGuid();
         campaign.OutstandingRequestId = requestId;
+        campaign.ObservationsAtRequest = campaign.Observations.Count;
         CampaignPlan plan = campaign.Plan;
         return new SuggestExperiments
         {

@@ -53,7 +53,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             When(ExperimentCompleted).ThenAsync(c => FinishedAsync(c, c.Message.Observation)),
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))),
             When(Pause).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
-            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Halt).Then(c => (c.Saga.ControlKey, c.Saga.HaltReason) = (c.Message.IdempotencyKey, c.Message.Reason)).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(AwaitingApproval,
             When(Approve).ThenAsync(ApproveAsync),
@@ -61,7 +61,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             When(ExperimentCompleted).ThenAsync(c => FinishedAsync(c, c.Message.Observation)),
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))),
             When(Pause).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Pausing).ThenAsync(AdvanceAsync),
-            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Halt).Then(c => (c.Saga.ControlKey, c.Saga.HaltReason) = (c.Message.IdempotencyKey, c.Message.Reason)).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(Pausing, Halting,
             When(Suggested).ThenAsync(AcceptSuggestionsAsync),
@@ -70,7 +70,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
 
         During(Pausing,
             When(Resume).ThenAsync(c => ControlAsync(c, JournalKinds.CampaignResumed, c.Message.IdempotencyKey, c.Message)).TransitionTo(Running).ThenAsync(AdvanceAsync),
-            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Halt).Then(c => (c.Saga.ControlKey, c.Saga.HaltReason) = (c.Message.IdempotencyKey, c.Message.Reason)).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(Paused, Halted,
             When(Resume).ThenAsync(c => ControlAsync(c, JournalKinds.CampaignResumed, c.Message.IdempotencyKey, c.Message)).TransitionTo(Running).ThenAsync(AdvanceAsync),
@@ -79,7 +79,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             When(ExperimentFaulted).ThenAsync(c => FinishedAsync(c, FaultedObservation(c.Message))));
 
         During(Paused,
-            When(Halt).Then(c => c.Saga.ControlKey = c.Message.IdempotencyKey).TransitionTo(Halting).ThenAsync(AdvanceAsync));
+            When(Halt).Then(c => (c.Saga.ControlKey, c.Saga.HaltReason) = (c.Message.IdempotencyKey, c.Message.Reason)).TransitionTo(Halting).ThenAsync(AdvanceAsync));
 
         During(new[] { Running, AwaitingApproval, Pausing, Paused, Halting, Halted },
             When(Abort).ThenAsync(c => EndAsync(c, CampaignOutcome.Aborted, Reason(c.Message.Reason, "aborted on request"))),
@@ -220,9 +220,26 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             campaign.UnstartedApproved = !campaign.Plan.RequireApproval;
         }
 
-        if (message.Suggestions.Count == 0 && campaign.InFlight.Count == 0 && campaign.Unstarted.Count == 0)
+        if (message.Suggestions.Count == 0 && campaign.Unstarted.Count == 0)
         {
-            campaign.StopReason ??= "the strategy has no more points to suggest";
+            // An empty answer is final only when the strategy saw everything there is to see: an experiment that
+            // finished while the request was out may give a history-driven strategy (adaptive scans, a GA waiting
+            // for its generation) new points, so the campaign asks again instead of stopping; with experiments
+            // still in flight it waits for the next one to finish rather than asking again at once.
+            if (campaign.Observations.Count > campaign.ObservationsAtRequest)
+            {
+                await AdvanceAsync(context);
+                return;
+            }
+
+            if (campaign.InFlight.Count > 0)
+            {
+                campaign.AwaitingFinish = true;
+            }
+            else
+            {
+                campaign.StopReason ??= "the strategy has no more points to suggest";
+            }
         }
 
         await AdvanceAsync(context);
@@ -280,7 +297,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
 
         if (IsIn(context, Halting) && campaign.InFlight.Count == 0)
         {
-            await EndAsync(context, CampaignOutcome.Halted, "halted; resumable with `autolab resume`");
+            await EndAsync(context, CampaignOutcome.Halted, campaign.HaltReason.Length > 0 ? $"halted ({campaign.HaltReason}); resumable with `autolab resume`" : "halted; resumable with `autolab resume`");
             return;
         }
 

@@ -1,3 +1,5 @@
+using AutoLab.Instruments.Devices;
+
 namespace AutoLab.Simulators.Behaviour;
 
 /// <summary>
@@ -15,8 +17,7 @@ namespace AutoLab.Simulators.Behaviour;
 public sealed class InstrumentBehaviour
 {
     private readonly TimeProvider _time;
-    private readonly long _startTimestamp;
-    private long _virtualTicks;
+    private readonly VirtualClock _clock = new();
     private long _unstagedCommands;
 
     /// <summary>Creates the behaviour.</summary>
@@ -24,14 +25,17 @@ public sealed class InstrumentBehaviour
     public InstrumentBehaviour(TimeProvider? timeProvider = null)
     {
         _time = timeProvider ?? TimeProvider.System;
-        _startTimestamp = _time.GetTimestamp();
     }
 
     /// <summary>
-    /// Instrument time since creation: real time on the time provider plus all virtual latency spent.
-    /// Drift grows with it.
+    /// Instrument time: the sum of every latency and counting time spent through <see cref="WaitAsync"/>,
+    /// virtual or waited in real time, and nothing else. Drift grows with it.
     /// </summary>
-    public TimeSpan Elapsed => _time.GetElapsedTime(_startTimestamp) + TimeSpan.FromTicks(Interlocked.Read(ref _virtualTicks));
+    /// <remarks>
+    /// Host time between commands is not instrument time: were it counted, a dry run's clock (and its drift)
+    /// would depend on how fast the host ran the campaign. The instance's <see cref="VirtualClock"/> holds it.
+    /// </remarks>
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>The random stream of one command (or sample): same seed, key and attempt, same draws.</summary>
     /// <param name="options">The command's options (for the seed).</param>
@@ -48,7 +52,7 @@ public sealed class InstrumentBehaviour
     /// <param name="options">The command's options (for the seed).</param>
     /// <param name="context">The staging context, or null when the device is used without a host.</param>
     /// <returns>A new stream.</returns>
-    public Random CommandStream(BehaviourOptions options, AutoLab.Instruments.Devices.StageContext? context) => context is not null
+    public Random CommandStream(BehaviourOptions options, StageContext? context) => context is not null
         ? StreamFor(options, context.IdempotencyKey, context.Attempt)
         : StreamFor(options, "unstaged", (int)Interlocked.Increment(ref _unstagedCommands));
 
@@ -106,11 +110,15 @@ public sealed class InstrumentBehaviour
 
         if (options.Clock == ClockMode.Virtual)
         {
-            Interlocked.Add(ref _virtualTicks, spent.Ticks);
+            _clock.Advance(spent);
+            // Tell the instrument host (when one runs this command) that the step took this much instrument
+            // time, so the journaled duration is the virtual time and not the host's microseconds.
+            DeviceTime.Report(spent);
         }
         else
         {
             await Task.Delay(spent, _time, cancellationToken);
+            _clock.Advance(spent);
         }
 
         return spent;

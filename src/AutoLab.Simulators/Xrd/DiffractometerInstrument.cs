@@ -17,12 +17,21 @@ namespace AutoLab.Simulators.Xrd;
 /// longer count by sending another command. Drift moves the zero shift on the instrument clock; faults and
 /// noise come from <see cref="InstrumentBehaviour"/>; counting noise is Poisson. Draws come from the seed,
 /// the command's idempotency key and attempt.
+/// <para>For adaptive measurements (<c>examples/adaptive-xrd.yaml</c>): option <c>samples: changer</c> loads the
+/// sample in the point's <c>slot</c> from a seeded sample changer (<see cref="DiffractometerSampleChanger"/>); the
+/// point's knobs <c>two_theta_start</c>, <c>two_theta_stop</c> and <c>count_time</c> choose the scan within the
+/// configured range (<see cref="DiffractometerScanKnobs"/>); option <c>accumulate: true</c> adds every scan of a
+/// sample up and returns the merged pattern in counts per second with its per-point exposure
+/// (<see cref="DiffractometerAccumulator"/>).</para>
 /// </remarks>
 public sealed class DiffractometerInstrument
     : IConfigurable, IStageable, ICheckable<ParameterPoint>, IMovable<ParameterPoint>, ITriggerable, IReadable
 {
     /// <summary>Key of the pattern in the reading.</summary>
     public const string PatternKey = "pattern";
+
+    /// <summary>Key of the per-point summed exposure (s) in an accumulated reading.</summary>
+    public const string ExposureKey = "exposure_s";
 
     private static readonly ConcurrentDictionary<string, CrystalStructure> CifCache = new(StringComparer.Ordinal);
     private readonly DiffractometerOptions _defaults;
@@ -40,6 +49,10 @@ public sealed class DiffractometerInstrument
     private Random? _random;
     private SimulatedFaults _fault;
     private PowderPattern? _pattern;
+    private DiffractometerChangerSettings _changerSettings = DiffractometerChangerSettings.None;
+    private int _slot;
+    private ScanRange? _scan;
+    private DiffractometerMergedPattern? _merged;
 
     /// <summary>Creates the diffractometer.</summary>
     /// <param name="options">Defaults; a Cu Kα1 instrument scanning 10–90° when null.</param>
@@ -109,6 +122,7 @@ public sealed class DiffractometerInstrument
             throw new DeviceRefusedException($"option '{XrdOptionKeys.Phase}' = '{_phaseOption}' is not a built-in phase; built in: {string.Join(", ", BuiltInStructures.Names)}");
         }
 
+        _changerSettings = DiffractometerChangerSettings.Parse(options);
         return Task.CompletedTask;
     }
 
@@ -131,6 +145,7 @@ public sealed class DiffractometerInstrument
     {
         // The sample id is only known once staged, so the check refuses only what no sample could fix.
         var problem = _cifOption is not null && !File.Exists(_cifOption) ? $"option '{XrdOptionKeys.Cif}' names '{_cifOption}', which does not exist" : null;
+        problem ??= DiffractometerScanKnobs.Problem(value, _range) ?? _changerSettings.SlotProblem(value);
         return Task.FromResult(problem is null ? CheckResult.Allowed : CheckResult.Refused(problem));
     }
 
@@ -142,6 +157,8 @@ public sealed class DiffractometerInstrument
     public Task SetAsync(ParameterPoint value, CancellationToken cancellationToken)
     {
         _pattern = null;
+        _merged = null;
+        _scan = DiffractometerScanKnobs.Problem(value, _range) is { } knobs ? throw new DeviceRefusedException(knobs) : DiffractometerScanKnobs.Resolve(value, _range);
         _phases = ResolveSample(value);
         _random = _behaviour.CommandStream(_behaviourOptions, _context);
         _fault = InstrumentBehaviour.DrawFault(_behaviourOptions, _random);
@@ -165,14 +182,15 @@ public sealed class DiffractometerInstrument
 
         // Drift is read at the start of the scan: the zero shift wanders with instrument time.
         var settings = _settings with { ZeroShift = _settings.ZeroShift + _behaviour.Drift(_behaviourOptions) };
-        var duration = _behaviourOptions.Latency > TimeSpan.Zero ? (TimeSpan?)null : TimeSpan.FromSeconds(_range.Points * _range.CountTime);
+        var scan = _scan ?? _range;
+        var duration = _behaviourOptions.Latency > TimeSpan.Zero ? (TimeSpan?)null : TimeSpan.FromSeconds(scan.Points * scan.CountTime);
         await _behaviour.WaitAsync(_behaviourOptions, _random, duration, cancellationToken);
         if (_fault == SimulatedFaults.Timeout)
         {
             await _behaviour.HangAsync(cancellationToken);
         }
 
-        var pattern = _simulator.Measure(_phases, settings, _range, _random);
+        var pattern = _simulator.Measure(_phases, settings, scan, _random);
         if (_fault == SimulatedFaults.Garbage)
         {
             pattern = pattern with { Counts = [.. pattern.Counts.Select(_ => double.NaN)] };
@@ -183,12 +201,22 @@ public sealed class DiffractometerInstrument
         }
 
         _pattern = pattern;
+        // A garbage scan is a failed readout: it is not added, so the retried scan is counted once.
+        if (_changerSettings.Accumulate && _fault != SimulatedFaults.Garbage)
+        {
+            _merged = _defaults.Accumulator.Add($"{_context?.CampaignId:N}/{SampleKey()}", _range, pattern);
+        }
     }
 
     /// <inheritdoc />
     public Task<DeviceReading> ReadAsync(CancellationToken cancellationToken)
     {
         var pattern = _pattern ?? throw new InvalidOperationException("diffractometer was read before it measured");
+        if (_changerSettings.Accumulate)
+        {
+            return Task.FromResult(AccumulatedReading(pattern));
+        }
+
         var values = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["max_counts"] = pattern.Counts.Max(),
@@ -200,27 +228,49 @@ public sealed class DiffractometerInstrument
         {
             Values = values,
             Arrays = new Dictionary<string, DeviceArray>(StringComparer.Ordinal) { [PatternKey] = array },
-            SampleId = _context?.SampleId is { Length: > 0 } id ? id : null,
+            SampleId = _changerSettings.Changer ? DiffractometerSampleChanger.SampleId(_slot) : _context?.SampleId is { Length: > 0 } id ? id : null,
         });
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, DataKeyDescription>> DescribeAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, DataKeyDescription> description = new Dictionary<string, DataKeyDescription>(StringComparer.Ordinal)
+        var description = new Dictionary<string, DataKeyDescription>(StringComparer.Ordinal)
         {
-            [PatternKey] = new() { Dtype = "array", Shape = [_range.Points], Units = "counts", Source = "sim:xrd" },
+            [PatternKey] = new() { Dtype = "array", Shape = [_range.Points], Units = _changerSettings.Accumulate ? "counts/s" : "counts", Source = "sim:xrd" },
             ["max_counts"] = new() { Dtype = "number", Units = "counts", Source = "sim:xrd" },
             ["total_counts"] = new() { Dtype = "number", Units = "counts", Source = "sim:xrd" },
             ["count_time_s"] = new() { Dtype = "number", Units = "s", Source = "sim:xrd" },
         };
-        return Task.FromResult(description);
+        if (_changerSettings.Accumulate)
+        {
+            description[ExposureKey] = new() { Dtype = "array", Shape = [_range.Points], Units = "s", Source = "sim:xrd" };
+            description["scans"] = new() { Dtype = "number", Units = "", Source = "sim:xrd" };
+            description["exposure_total_s"] = new() { Dtype = "number", Units = "s", Source = "sim:xrd" };
+            description["scan_points"] = new() { Dtype = "number", Units = "", Source = "sim:xrd" };
+            description["scan_start"] = new() { Dtype = "number", Units = "deg", Source = "sim:xrd" };
+            description["scan_stop"] = new() { Dtype = "number", Units = "deg", Source = "sim:xrd" };
+            description["max_rate"] = new() { Dtype = "number", Units = "counts/s", Source = "sim:xrd" };
+        }
+
+        if (_changerSettings.Changer)
+        {
+            description["slot"] = new() { Dtype = "number", Units = "", Source = "sim:xrd" };
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, DataKeyDescription>>(description);
     }
 
     private ScanRange DefaultRange() => new(_defaults.TwoThetaMin, _defaults.TwoThetaMax, _defaults.Step, _defaults.CountTime);
 
     private IReadOnlyList<PhaseContribution> ResolveSample(ParameterPoint point)
     {
+        if (_changerSettings.Changer)
+        {
+            _slot = _changerSettings.SlotProblem(point) is { } slotProblem ? throw new DeviceRefusedException(slotProblem) : (int)point.Values[DiffractometerSampleChanger.SlotParameter];
+            return DiffractometerSampleChanger.Contributions(ChangerDiagram(), _changerSettings.Seed, _slot, _crystalliteSize);
+        }
+
         if (_phaseOption is not null)
         {
             return [new PhaseContribution(BuiltInStructures.Get(_phaseOption), 1.0, _crystalliteSize)];
@@ -249,6 +299,49 @@ public sealed class DiffractometerInstrument
 
         throw new DeviceRefusedException(
             $"no sample to measure: sample '{_context?.SampleId}' is not on the shelf (was it made by this lab's synthesis robot?) and no '{XrdOptionKeys.Phase}' or '{XrdOptionKeys.Cif}' option names one");
+    }
+
+    private PhaseDiagram ChangerDiagram() => _defaults.Diagram ?? BuiltInPhaseDiagrams.FeNiAl();
+
+    // What the accumulator adds a scan to: the slot, else the robot's sample id, else the named phase or CIF.
+    private string SampleKey() =>
+        _changerSettings.Changer ? DiffractometerSampleChanger.SampleId(_slot)
+        : _context?.SampleId is { Length: > 0 } id ? id
+        : _phaseOption ?? _cifOption ?? "sample";
+
+    private DeviceReading AccumulatedReading(PowderPattern scan)
+    {
+        var garbage = _merged is null;
+        var merged = _merged ?? new DiffractometerMergedPattern(scan.TwoTheta, scan.Counts, [.. scan.TwoTheta.Select(_ => scan.CountTime)], 0, 0.0);
+        // A garbage readout reports NaN throughout, so the host refuses it as bad output and the step is retried.
+        double Value(double value) => garbage ? double.NaN : value;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["max_counts"] = Value(scan.Counts.Max()),
+            ["total_counts"] = Value(scan.Counts.Sum()),
+            ["count_time_s"] = scan.CountTime,
+            ["scan_points"] = scan.TwoTheta.Count,
+            ["scan_start"] = scan.TwoTheta[0],
+            ["scan_stop"] = scan.TwoTheta[^1],
+            ["scans"] = merged.Scans,
+            ["exposure_total_s"] = Value(merged.Seconds),
+            ["max_rate"] = Value(merged.Rate.Max()),
+        };
+        if (_changerSettings.Changer)
+        {
+            values["slot"] = _slot;
+        }
+
+        return new DeviceReading
+        {
+            Values = values,
+            Arrays = new Dictionary<string, DeviceArray>(StringComparer.Ordinal)
+            {
+                [PatternKey] = new DeviceArray { Values = [.. merged.Rate.Select(Value)], Axis = merged.TwoTheta, AxisName = "two_theta", AxisUnits = "deg" },
+                [ExposureKey] = new DeviceArray { Values = merged.Exposure, Axis = merged.TwoTheta, AxisName = "two_theta", AxisUnits = "deg" },
+            },
+            SampleId = _changerSettings.Changer ? DiffractometerSampleChanger.SampleId(_slot) : _context?.SampleId is { Length: > 0 } id ? id : null,
+        };
     }
 
     private static CrystalStructure LoadCif(string path)

@@ -33,6 +33,12 @@ public sealed class DiffractometerOptions
     /// <summary>Latency, drift of the zero shift (degrees 2θ per hour), extra noise, faults and seed.</summary>
     public BehaviourOptions Behaviour { get; set; } = new();
 
+    /// <summary>
+    /// The scan sums of option <c>accumulate</c>, shared by every device made from these options (a lease
+    /// pool's devices add to the same sums).
+    /// </summary>
+    public DiffractometerAccumulator Accumulator { get; } = new();
+
     /// <summary>Commands the registered instrument runs at once.</summary>
     public int Capacity { get; set; } = 1;
 

@@ -32,4 +32,19 @@ public static class XrdOptionKeys
 
     /// <summary>Crystallite size (nm) of a phase or CIF sample.</summary>
     public const string CrystalliteSize = "crystallite_size_nm";
+
+    /// <summary>Where samples come from: "changer" for the seeded sample changer (<see cref="DiffractometerSampleChanger"/>); otherwise the shelf, a phase or a CIF.</summary>
+    public const string Samples = "samples";
+
+    /// <summary>The value of <see cref="Samples"/> that selects the sample changer.</summary>
+    public const string ChangerSamples = "changer";
+
+    /// <summary>Seed of the sample changer's compositions.</summary>
+    public const string ChangerSeed = "changer_seed";
+
+    /// <summary>Number of slots in the sample changer (slots 1 … size).</summary>
+    public const string ChangerSize = "changer_size";
+
+    /// <summary>"true" to add up every scan of a sample and return the merged pattern (<see cref="DiffractometerAccumulator"/>).</summary>
+    public const string Accumulate = "accumulate";
 }

@@ -98,7 +98,7 @@ public static class SuggestExperimentsConsumer_Specs
     {
         public static TheoryData<SuggestExperiments, string> BadRequests => new()
         {
-            { Request(strategy: "bayes"), "unknown strategy 'bayes'; known strategies: bo, ehvi, ga, kriging, lhs, mlmoga, nsga2, parego, random, sobol, turbo" },
+            { Request(strategy: "bayes"), "unknown strategy 'bayes'; known strategies: adaptive-scan, bo, ehvi, ga, kriging, lhs, mlmoga, nsga2, parego, phase-map, random, sobol, turbo" },
             { Request(space: [Continuous("x", 1, 0)]), "invalid search space: parameter 'x': lower bound 1 must be below upper bound 0" },
             { Request(count: -1), "Count must be from 0 to 100000; got -1" },
             {

@@ -76,7 +76,7 @@ public class AnalysisPipelineTests
         AnalysisException error = Assert.Throws<AnalysisException>(
             () => pipeline.Run(Command(new() { ["y"] = 1 }, ["y"], Stage("readings"), Stage("cnn"))));
 
-        Assert.Equal("stage 2 ('cnn'): unknown analysis model 'cnn'; known models: phase-id, readings, sas-model, scale", error.Message);
+        Assert.Equal("stage 2 ('cnn'): unknown analysis model 'cnn'; known models: adaptive-xrd, phase-id, readings, sas-model, scale", error.Message);
     }
 
     [Fact]

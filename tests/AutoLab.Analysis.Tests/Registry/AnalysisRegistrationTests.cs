@@ -29,7 +29,7 @@ public sealed class AnalysisRegistrationTests : IDisposable
 
         AnalysisModelRegistry stages = provider.GetRequiredService<AnalysisModelRegistry>();
 
-        Assert.Equal([PhaseIdModel.ModelName, "readings", SasModelStage.ModelName, "scale"], stages.Names);
+        Assert.Equal([AdaptiveXrdStage.ModelName, PhaseIdModel.ModelName, "readings", SasModelStage.ModelName, "scale"], stages.Names);
         Assert.Equal(_folder.Path, provider.GetRequiredService<ModelRegistry>().Root);
         Assert.Same(provider.GetRequiredService<ModelRegistry>(), provider.GetRequiredService<RegistryModelCache>().Registry);
         Assert.Equal(3, provider.GetRequiredService<IOptions<AnalysisOptions>>().Value.Workers);

@@ -32,6 +32,7 @@ public sealed class XrdTrainingSetGenerator
     private readonly IReadOnlyList<DiagramPhase> _phases;
     private readonly PowderPatternSimulator _simulator;
     private readonly PatternPreprocessor _preprocessor;
+    private readonly XrdWindowSampler? _windows;
 
     /// <summary>Creates a generator.</summary>
     /// <param name="phases">The phases to tell apart (the label columns, in order); line compounds or solid solutions.</param>
@@ -61,6 +62,7 @@ public sealed class XrdTrainingSetGenerator
         Options = options;
         _simulator = simulator ?? new PowderPatternSimulator();
         _preprocessor = new PatternPreprocessor(options.Grid, options.SubtractBackground, options.BackgroundWindow);
+        _windows = options.Windows is null ? null : new XrdWindowSampler(phases, options, _simulator);
     }
 
     /// <summary>The options.</summary>
@@ -119,7 +121,10 @@ public sealed class XrdTrainingSetGenerator
         Parallel.For(0, count, i =>
         {
             XrdSampleDraw draw = Draw(seed, firstIndex + i);
-            PowderPattern pattern = Measure(draw, RandomStreams.For(seed, "xrd-training/noise", firstIndex + i + 1));
+            // With window options the pattern is a merged adaptive measurement; its full scan uses the same noise stream.
+            PowderPattern pattern = _windows is null
+                ? Measure(draw, RandomStreams.For(seed, "xrd-training/noise", firstIndex + i + 1))
+                : _windows.Measure(Contributions(draw), draw, seed, firstIndex + i);
             _preprocessor.Process([.. pattern.TwoTheta], [.. pattern.Counts], inputs.AsSpan(i * points, points));
             foreach (XrdDrawnPhase phase in draw.Phases)
             {

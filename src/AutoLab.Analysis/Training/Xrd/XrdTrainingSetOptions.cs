@@ -66,6 +66,12 @@ public sealed record XrdTrainingSetOptions
     /// <summary>Background window of the preprocessor (degrees 2θ).</summary>
     public double BackgroundWindow { get; init; } = 3.0;
 
+    /// <summary>
+    /// When set, every pattern becomes a merged adaptive measurement (a full scan plus 0 … n longer windows; see
+    /// <see cref="XrdWindowOptions"/>); null (the default) keeps plain full scans.
+    /// </summary>
+    public XrdWindowOptions? Windows { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>
     public void Validate()
@@ -100,6 +106,7 @@ public sealed record XrdTrainingSetOptions
             throw new ArgumentException("background and count-time ranges must be non-negative (count time positive) with minimum ≤ maximum", nameof(MinimumCountTime));
         }
 
+        Windows?.Validate();
         Instrument.Validate();
     }
 }

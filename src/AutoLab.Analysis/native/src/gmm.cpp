@@ -84,6 +84,7 @@ AL_API int32_t al_gmm(const float* x, int64_t rows, int64_t cols, int32_t k, int
                 "weights, means, covariances, responsibilities, log_likelihood and iterations must not be null");
     al::require_finite(x, rows, cols, "x");
     const torch::Device target = al::parse_device(device);
+    al::apply_thread_count();
     torch::NoGradGuard no_grad;
 
     // The k-means labelling that starts EM, through the public entry point (same seed, same start).

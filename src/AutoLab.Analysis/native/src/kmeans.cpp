@@ -125,6 +125,7 @@ AL_API int32_t al_kmeans(const float* x, int64_t rows, int64_t cols, int32_t k, 
                 "labels, centers, inertia and iterations must not be null");
     al::require_finite(x, rows, cols, "x");
     const torch::Device target = al::parse_device(device);
+    al::apply_thread_count();
     torch::NoGradGuard no_grad;
 
     torch::Tensor data = al::to_device(x, rows, cols, target);

@@ -141,8 +141,6 @@ void read_checked(torch::nn::Module& module, torch::serialize::InputArchive& arc
 
 namespace al {
 
-void apply_thread_count() { at::init_num_threads(); }
-
 torch::Tensor forward(al_model& model, const torch::Tensor& x) {
   // The (batch, 1, length) view of a CNN input is taken here, not by a module, so that module
   // indices match a Python nn.Sequential that starts at the first Conv1d.

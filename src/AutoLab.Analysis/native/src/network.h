@@ -30,10 +30,6 @@ struct al_model {
 
 namespace al {
 
-/// Re-applies the process-wide intra-op thread count to the calling thread. libtorch here runs on
-/// OpenMP, whose thread count is per calling thread; C# calls arrive on arbitrary pool threads.
-void apply_thread_count();
-
 /// The network's raw outputs (rows, outputs) for x (rows, input_length) on the model's device.
 torch::Tensor forward(al_model& model, const torch::Tensor& x);
 

@@ -11,6 +11,13 @@
 // epsilon = 0.1 times the first repeat's change. That is what makes this faster than scikit-learn's
 // "cd" solver, which does exactly one update sweep per product.
 //
+// On the CPU the products and the sweeps are fused and blocked (nmf_kernels.h): each fixed block of
+// rows (W step) or columns (H step) of X is multiplied and the matching block of the factor swept
+// by one thread (block_pool.h), and each block applies the stopping rule above to itself. The rows
+// of W (and the columns of H) are independent least-squares problems given the other factor, so
+// this is the same rule applied per subproblem; it costs two fork-joins per iteration instead of
+// one per sweep, and results do not depend on the thread count.
+//
 // Initialisation. NNDSVDa (Boutsidis & Gallopoulos 2008, Pattern Recognition 41:1350): the positive
 // or negative part of each leading singular pair, zeros filled with mean(X), as scikit-learn does;
 // the leading singular triplets come from a randomized SVD (Halko, Martinsson & Tropp 2011) with
@@ -20,6 +27,8 @@
 //
 // Everything is float32 on the requested device; the reported error is accumulated in double.
 #include "shim_common.h"
+
+#include "nmf_kernels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,11 +51,25 @@ constexpr double kExpansionReliable = 0.01;
 // Errors are checked every this many sweeps (the header's "over 10 iterations").
 constexpr int32_t kCheckEvery = 10;
 
+// Threads for the CPU kernels: the shim's process-wide count (al_set_num_threads), or libtorch's
+// for this thread when none was set.
+int kernel_threads() {
+  const int32_t recorded = al::thread_count();
+  return recorded > 0 ? recorded : static_cast<int>(torch::get_num_threads());
+}
+
 // One pass over the caller's data: rejects non-finite or negative entries (naming the first) and
-// returns ||X||^2 in double, which the error checks need.
-double checked_squared_norm(const float* x, int64_t rows, int64_t cols) {
+// returns ||X||^2 in double, which the error checks need, and mean(X), which the starts need. The
+// pass is threaded over fixed blocks, so the mean does not depend on the thread count (libtorch's
+// x.mean() splits its sum by thread, and moved the final error in the ninth digit between 1 and 2
+// threads). Only data with a bad entry is scanned again, serially, to name the first one.
+std::pair<double, double> checked_squared_norm_and_mean(const float* x, int64_t rows, int64_t cols) {
   al::require(x != nullptr, "x is a null pointer");
-  double squared = 0.0;
+  double sum = 0.0;
+  const double squared = al::nmf_kernels::squared_norm_if_valid(x, rows * cols, kernel_threads(), &sum);
+  if (squared >= 0.0) {
+    return {squared, sum / static_cast<double>(rows * cols)};
+  }
   for (int64_t i = 0; i < rows * cols; ++i) {
     const float value = x[i];
     if (!std::isfinite(value) || value < 0.0f) {
@@ -56,46 +79,46 @@ double checked_squared_norm(const float* x, int64_t rows, int64_t cols) {
                                        : "; every value must be finite");
       throw std::invalid_argument(message.str());
     }
-    squared += static_cast<double>(value) * value;
   }
-  return squared;
+  throw std::logic_error("the norm pass found an invalid entry that the scan did not");
 }
 
-// ||X - W H||_F with W given transposed (rank x rows). On the CPU one pass over X, row by row (the
-// model row in float32, the squared differences summed in double; no residual matrix is allocated
-// and no thread pool is woken, see gram()); elsewhere the residual tensor with ATen's cascade sum.
+// ||X - W H||_F with W given transposed (rank x rows). On the CPU one threaded pass over X, row by
+// row (nmf_kernels::squared_residual: no residual matrix is allocated); elsewhere the residual
+// tensor with ATen's cascade sum.
 double frobenius_error(const torch::Tensor& x, const torch::Tensor& wt, const torch::Tensor& h) {
   if (!x.is_cpu()) {
     torch::Tensor residual = torch::addmm(x, wt.t(), h, /*beta=*/1.0, /*alpha=*/-1.0);
     return std::sqrt(residual.square_().sum().item<double>());
   }
-  const int64_t rows = x.size(0);
-  const int64_t cols = x.size(1);
-  const int64_t rank = h.size(0);
   torch::Tensor xc = x.contiguous(), wc = wt.contiguous(), hc = h.contiguous();
-  const float* xp = xc.data_ptr<float>();
-  const float* wp = wc.data_ptr<float>();
-  const float* hp = hc.data_ptr<float>();
-  std::vector<float> model(static_cast<size_t>(cols));
-  double total = 0.0;
-  for (int64_t r = 0; r < rows; ++r) {
-    std::fill(model.begin(), model.end(), 0.0f);
-    for (int64_t k = 0; k < rank; ++k) {
-      const float weight = wp[k * rows + r];
-      const float* basis = hp + k * cols;
-      for (int64_t c = 0; c < cols; ++c) {
-        model[static_cast<size_t>(c)] += weight * basis[c];
-      }
-    }
-    const float* row = xp + r * cols;
-    double sum = 0.0;
-    for (int64_t c = 0; c < cols; ++c) {
-      const double difference = static_cast<double>(row[c]) - model[static_cast<size_t>(c)];
-      sum += difference * difference;
-    }
-    total += sum;
+  return std::sqrt(al::nmf_kernels::squared_residual(xc.data_ptr<float>(), x.size(0), x.size(1),
+                                                      wc.data_ptr<float>(), hc.data_ptr<float>(),
+                                                      h.size(0), kernel_threads()));
+}
+
+// F X^T (k x rows) for F (k x cols) and G X (k x cols) for G (k x rows): on the CPU the kernels of
+// nmf_kernels.h, which read X once without OpenBLAS's packing copy; elsewhere libtorch's matmul.
+torch::Tensor times_transposed(const torch::Tensor& x, const torch::Tensor& f) {
+  if (!x.is_cpu()) {
+    return f.mm(x.t());
   }
-  return std::sqrt(total);
+  torch::Tensor xc = x.contiguous(), fc = f.contiguous();
+  torch::Tensor out = torch::empty({f.size(0), x.size(0)}, fc.options());
+  al::nmf_kernels::times_transposed(xc.data_ptr<float>(), x.size(0), x.size(1), fc.data_ptr<float>(),
+                                    f.size(0), out.data_ptr<float>(), kernel_threads());
+  return out;
+}
+
+torch::Tensor left_times(const torch::Tensor& x, const torch::Tensor& g) {
+  if (!x.is_cpu()) {
+    return g.mm(x);
+  }
+  torch::Tensor xc = x.contiguous(), gc = g.contiguous();
+  torch::Tensor out = torch::empty({g.size(0), x.size(1)}, gc.options());
+  al::nmf_kernels::left_times(xc.data_ptr<float>(), x.size(0), x.size(1), gc.data_ptr<float>(), g.size(0),
+                              out.data_ptr<float>(), kernel_threads());
+  return out;
 }
 
 // Small dense products and factorisations below are written as plain loops on the CPU: they are
@@ -200,20 +223,22 @@ std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> randomized_svd(const tor
   // Power iterations orthonormalise only the rows-side sketch; the cols-side product is rescaled
   // column by column instead, which keeps its scale without a second orthonormalisation (the next
   // one restores orthogonality).
-  torch::Tensor q = orthonormalise(x.mm(omega));
+  // X Omega = (Omega^T X^T)^T, X^T Q = (Q^T X)^T and Q^T X: each one pass over X (see left_times).
+  torch::Tensor q = orthonormalise(times_transposed(x, omega.t()).t());
   for (int power = 0; power < kPowerIterations; ++power) {
-    torch::Tensor z = x.t().mm(q);
+    torch::Tensor z = left_times(x, q.t()).t();
     z.div_(z.norm(2, {0}, /*keepdim=*/true).clamp_min_(1e-30f));
-    q = orthonormalise(x.mm(z));
+    q = orthonormalise(times_transposed(x, z.t()).t());
   }
-  torch::Tensor b = q.t().mm(x).to(torch::kFloat64);
+  torch::Tensor b = left_times(x, q.t()).to(torch::kFloat64);
   auto [ub, s, vh] = torch::linalg_svd(b, /*full_matrices=*/false);
   torch::Tensor u = q.to(torch::kFloat64).mm(ub.narrow(1, 0, rank));
   return {u, s.narrow(0, 0, rank), vh.narrow(0, 0, rank)};
 }
 
 // NNDSVDa as scikit-learn's _initialize_nmf(init="nndsvda"); returns (W^T rank x rows, H).
-std::pair<torch::Tensor, torch::Tensor> nndsvda(const torch::Tensor& x, int64_t rank, int64_t seed) {
+std::pair<torch::Tensor, torch::Tensor> nndsvda(const torch::Tensor& x, double mean, int64_t rank,
+                                                int64_t seed) {
   auto [u, s, vh] = randomized_svd(x, rank, seed);
   const int64_t rows = x.size(0);
   const int64_t cols = x.size(1);
@@ -246,78 +271,26 @@ std::pair<torch::Tensor, torch::Tensor> nndsvda(const torch::Tensor& x, int64_t 
   // HALS can move them (an exact zero start is a fixed point of multiplicative updates, and slows
   // coordinate descent).
   const double eps = 2.220446049250313e-16;
-  const double mean = x.mean().item<double>();
   wt.masked_fill_(wt < eps, mean);
   h.masked_fill_(h < eps, mean);
   return {wt.to(torch::kFloat32), h.to(torch::kFloat32)};
 }
 
-std::pair<torch::Tensor, torch::Tensor> random_init(const torch::Tensor& x, int64_t rank,
+std::pair<torch::Tensor, torch::Tensor> random_init(const torch::Tensor& x, double mean, int64_t rank,
                                                     int64_t seed) {
   torch::Generator generator = at::detail::createCPUGenerator(static_cast<uint64_t>(seed));
   auto options = torch::TensorOptions().dtype(torch::kFloat32);
-  const double scale = std::sqrt(x.mean().item<double>() / static_cast<double>(rank));
+  const double scale = std::sqrt(mean / static_cast<double>(rank));
   // H first, then W, in scikit-learn's order.
   torch::Tensor h = torch::randn({rank, x.size(1)}, generator, options).abs_().mul_(scale);
   torch::Tensor wt = torch::randn({rank, x.size(0)}, generator, options).abs_().mul_(scale);
   return {wt.to(x.device()), h.to(x.device())};
 }
 
-// The same sweeps as hals_update_tensor, as a plain loop over the tensors' CPU memory. A sweep is
-// O(n rank^2) work in 2 rank tiny steps; as tensor ops each step is a dispatch costing more than its
-// arithmetic, which made small factorisations (NMFk runs dozens) several times slower.
-void hals_update_cpu(torch::Tensor& v, const torch::Tensor& a_tensor, const torch::Tensor& b_tensor,
-                     int64_t max_inner) {
-  const int64_t rank = v.size(0);
-  const int64_t n = v.size(1);
-  torch::Tensor a_contiguous = a_tensor.contiguous();
-  torch::Tensor b_double = b_tensor.to(torch::kFloat64).contiguous();
-  float* values = v.data_ptr<float>();
-  const float* a = a_contiguous.data_ptr<float>();
-  const double* b = b_double.data_ptr<double>();
-  std::vector<float> residual(static_cast<size_t>(n));
-  double first_change = 0.0;
-  for (int64_t inner = 0; inner < max_inner; ++inner) {
-    double change = 0.0;
-    for (int64_t k = 0; k < rank; ++k) {
-      const double diagonal = b[k * rank + k];
-      if (!(diagonal > 0.0)) {
-        continue;
-      }
-      // residual = a[k] - b[k] v, accumulated row by row so the inner loops vectorise.
-      std::copy_n(a + k * n, n, residual.data());
-      for (int64_t l = 0; l < rank; ++l) {
-        const float coefficient = static_cast<float>(b[k * rank + l]);
-        const float* row_l = values + l * n;
-        for (int64_t j = 0; j < n; ++j) {
-          residual[static_cast<size_t>(j)] -= coefficient * row_l[j];
-        }
-      }
-      float* row = values + k * n;
-      const float inverse = static_cast<float>(1.0 / diagonal);
-      float row_change = 0.0f;
-      for (int64_t j = 0; j < n; ++j) {
-        const float updated = std::max(0.0f, row[j] + residual[static_cast<size_t>(j)] * inverse);
-        const float delta = updated - row[j];
-        row_change += delta * delta;
-        row[j] = updated;
-      }
-      change += row_change;
-    }
-    if (inner == 0) {
-      first_change = change;
-      if (first_change == 0.0) {
-        return;
-      }
-    } else if (change <= kInnerEpsilon * kInnerEpsilon * first_change) {
-      return;
-    }
-  }
-}
-
 // Updates the rows of v (rank x n) to reduce ||M - F^T v|| where a = F M (rank x n) and
 // b = F F^T (rank x rank) are precomputed: repeated HALS sweeps, at most max_inner of them, each a
-// few tensor ops per row, so it runs unchanged on a GPU.
+// few tensor ops per row. The GPU path; on the CPU nmf_kernels::hals_w_step / hals_h_step run the
+// same sweeps fused with the products, in blocks.
 void hals_update_tensor(torch::Tensor& v, const torch::Tensor& a, const torch::Tensor& b,
                         int64_t max_inner) {
   const int64_t rank = v.size(0);
@@ -349,14 +322,6 @@ void hals_update_tensor(torch::Tensor& v, const torch::Tensor& a, const torch::T
   }
 }
 
-void hals_update(torch::Tensor& v, const torch::Tensor& a, const torch::Tensor& b, int64_t max_inner) {
-  if (v.is_cpu()) {
-    hals_update_cpu(v, a, b, max_inner);
-  } else {
-    hals_update_tensor(v, a, b, max_inner);
-  }
-}
-
 }  // namespace
 
 AL_API int32_t al_nmf(const float* x, int64_t rows, int64_t cols, int32_t rank, int32_t max_iter,
@@ -372,8 +337,9 @@ AL_API int32_t al_nmf(const float* x, int64_t rows, int64_t cols, int32_t rank, 
     al::require(init == AL_NMF_INIT_RANDOM || init == AL_NMF_INIT_NNDSVDA,
                 "init must be AL_NMF_INIT_RANDOM (0) or AL_NMF_INIT_NNDSVDA (1)");
     al::require(w != nullptr && h != nullptr && result != nullptr, "w, h and result must not be null");
-    const double norm_x2 = checked_squared_norm(x, rows, cols);
+    const auto [norm_x2, mean_x] = checked_squared_norm_and_mean(x, rows, cols);
     const torch::Device target = al::parse_device(device);
+    al::apply_thread_count();
     torch::NoGradGuard no_grad;
 
     // On the CPU the caller's array is used in place (read only, and not kept past this call): a copy
@@ -381,7 +347,11 @@ AL_API int32_t al_nmf(const float* x, int64_t rows, int64_t cols, int32_t rank, 
     torch::Tensor data =
         target.is_cpu() ? torch::from_blob(const_cast<float*>(x), {rows, cols}, torch::kFloat32)
                         : al::to_device(x, rows, cols, target);
-    auto [wt, hh] = init == AL_NMF_INIT_NNDSVDA ? nndsvda(data, rank, seed) : random_init(data, rank, seed);
+    auto [wt, hh] = init == AL_NMF_INIT_NNDSVDA ? nndsvda(data, mean_x, rank, seed)
+                                                : random_init(data, mean_x, rank, seed);
+    // The CPU kernels write through data_ptr, which needs dense row-major factors.
+    wt = wt.contiguous();
+    hh = hh.contiguous();
 
     // Gillis & Glineur's rho for each factor: flops of the product with X over one update sweep.
     const double m = static_cast<double>(rows), n = static_cast<double>(cols), r = rank;
@@ -395,14 +365,30 @@ AL_API int32_t al_nmf(const float* x, int64_t rows, int64_t cols, int32_t rank, 
     bool converged = false;
     for (int32_t iteration = 1; iteration <= max_iter; ++iteration) {
       iterations = iteration;
-      // W step: X H^T (as its transpose H X^T) and H H^T, then the W^T rows.
-      torch::Tensor a = hh.mm(data.t());
-      torch::Tensor b = gram(hh);
-      hals_update(wt, a, b, inner_w);
-      // H step: W^T X and W^T W, then the H rows.
-      torch::Tensor c = wt.mm(data);
-      torch::Tensor d = gram(wt);
-      hals_update(hh, c, d, inner_h);
+      // W step: X H^T (as its transpose H X^T) and H H^T, then the W^T rows; H step: W^T X and
+      // W^T W, then the H rows.
+      torch::Tensor c, d;
+      if (target.is_cpu()) {
+        // Fused and blocked (nmf_kernels.h): each block of X is multiplied and its factor block
+        // updated by one thread, two parallel regions per iteration.
+        const int threads = kernel_threads();
+        const torch::Tensor b = gram(hh).to(torch::kFloat64).contiguous();
+        al::nmf_kernels::hals_w_step(x, rows, cols, hh.data_ptr<float>(), b.data_ptr<double>(), rank,
+                                     inner_w, kInnerEpsilon, wt.data_ptr<float>(), threads);
+        d = gram(wt);
+        const torch::Tensor d_double = d.to(torch::kFloat64).contiguous();
+        c = torch::empty({rank, cols}, hh.options());
+        al::nmf_kernels::hals_h_step(x, rows, cols, wt.data_ptr<float>(), d_double.data_ptr<double>(),
+                                     rank, inner_h, kInnerEpsilon, c.data_ptr<float>(), hh.data_ptr<float>(),
+                                     threads);
+      } else {
+        torch::Tensor a = hh.mm(data.t());
+        torch::Tensor b = gram(hh);
+        hals_update_tensor(wt, a, b, inner_w);
+        c = wt.mm(data);
+        d = gram(wt);
+        hals_update_tensor(hh, c, d, inner_h);
+      }
       if (iteration % kCheckEvery == 0) {
         // ||X - WH||^2 = ||X||^2 - 2 <W^T X, H> + <W^T W, H H^T>, from the H step's products (W has
         // not moved since), summed in double: no pass over X. The float32 products carry relative

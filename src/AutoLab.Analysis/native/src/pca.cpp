@@ -20,6 +20,7 @@ AL_API int32_t al_pca(const float* x, int64_t rows, int64_t cols, int32_t k, con
                 "components, explained_variance, mean and scores must not be null");
     al::require_finite(x, rows, cols, "x");
     const torch::Device target = al::parse_device(device);
+    al::apply_thread_count();
     torch::NoGradGuard no_grad;
 
     torch::Tensor data = al::to_device(x, rows, cols, target);

@@ -39,7 +39,10 @@ AL_API int32_t al_abi_version(void) { return AL_ABI_VERSION; }
 AL_API int32_t al_set_num_threads(int32_t threads) {
   return al::guard("al_set_num_threads", [&] {
     al::require(threads >= 1, "threads must be >= 1, got " + std::to_string(threads));
+    // at::set_num_threads once here (it also sizes caffe2's pthreadpool and MKL where present);
+    // later calls on other threads use al::apply_thread_count, which touches OpenMP only.
     torch::set_num_threads(threads);
+    al::set_thread_count(threads);
     set_openblas_threads(threads);
     // The inter-op pool can be sized once per process, before it first runs; later calls keep it.
     static std::once_flag interop_once;
@@ -53,7 +56,11 @@ AL_API int32_t al_set_num_threads(int32_t threads) {
   });
 }
 
-AL_API int32_t al_get_num_threads(void) { return static_cast<int32_t>(torch::get_num_threads()); }
+AL_API int32_t al_get_num_threads(void) {
+  // The recorded process-wide count; before any al_set_num_threads, what OpenMP gives this thread.
+  const int32_t recorded = al::thread_count();
+  return recorded > 0 ? recorded : static_cast<int32_t>(torch::get_num_threads());
+}
 
 AL_API int32_t al_cuda_device_count(void) {
   return torch::cuda::is_available() ? static_cast<int32_t>(torch::cuda::device_count()) : 0;

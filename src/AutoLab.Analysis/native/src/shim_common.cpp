@@ -3,6 +3,7 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <sstream>
@@ -77,6 +78,25 @@ Function find_symbol(const char* name) {
 using get_threads = int (*)();
 using set_threads = void (*)(int);
 }  // namespace
+
+namespace {
+std::atomic<int32_t> recorded_threads{0};
+}  // namespace
+
+void set_thread_count(int32_t threads) { recorded_threads.store(threads); }
+
+int32_t thread_count() { return recorded_threads.load(); }
+
+void apply_thread_count() {
+  static const auto omp_get = find_symbol<get_threads>("omp_get_max_threads");
+  static const auto omp_set = find_symbol<set_threads>("omp_set_num_threads");
+  const int32_t wanted = recorded_threads.load();
+  // Only when it differs: omp_set_num_threads is cheap, but there is no reason to touch the
+  // thread's OpenMP state on every call.
+  if (wanted > 0 && omp_get != nullptr && omp_set != nullptr && omp_get() != wanted) {
+    omp_set(wanted);
+  }
+}
 
 single_thread_scope::single_thread_scope(bool active) : active_(active) {
   if (!active_) {

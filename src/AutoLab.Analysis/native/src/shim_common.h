@@ -59,11 +59,22 @@ torch::Tensor to_device(const float* data, int64_t rows, int64_t cols, const tor
 /// Copies a float tensor (any device, any shape) to out, which holds t.numel() floats.
 void to_host(const torch::Tensor& tensor, float* out);
 
+/// Records the process-wide intra-op thread count (al_set_num_threads) for apply_thread_count().
+void set_thread_count(int32_t threads);
+
+/// The count last given to set_thread_count(), or 0 before the first call.
+int32_t thread_count();
+
+/// Gives the calling thread the recorded intra-op thread count. libtorch here runs on OpenMP, whose
+/// thread count is per calling thread, and C# calls arrive on arbitrary pool threads. This sets only
+/// OpenMP's count: at::init_num_threads() would do the same, but libtorch 1.13's at::set_num_threads
+/// behind it also destroys and recreates caffe2's pthreadpool and clears oneDNN's computation cache
+/// on every call, which cost 37 ms per call at 2 threads on a loaded 2-core machine (0.1 us at 1).
+void apply_thread_count();
+
 /// While alive, the calling thread computes on one thread: OpenMP (libtorch's intra-op pool, whose
 /// size is per calling thread) and OpenBLAS (a process-wide setting, restored on exit). For tiny CPU
-/// batches, waking a second worker costs more than the work: one pattern through the phase CNN took
-/// 32 ms with 2 threads and 0.23 ms with 1 on a 2-core machine; with this scope it takes 7.6 ms at 2
-/// threads, so some other pool still wakes (not found yet). Inactive scopes change nothing.
+/// batches, waking a second worker costs more than the work. Inactive scopes change nothing.
 class single_thread_scope {
  public:
   explicit single_thread_scope(bool active);

@@ -2,10 +2,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace AutoLab.Orchestrator.Specs.Parsing;
 
-/// <summary>Reads <c>schedule</c>: start time, window end and calibration.</summary>
+/// <summary>Reads <c>schedule</c>: start time, window end, beam-time window and calibration.</summary>
 internal static class ScheduleSection
 {
-    private static readonly string[] Keys = ["start_at", "window_end", "calibration"];
+    private static readonly string[] Keys = ["start_at", "window_end", "beam_time", "calibration"];
 
     private static readonly string[] CalibrationKeys = ["every", "instrument", "options"];
 
@@ -21,6 +21,7 @@ internal static class ScheduleSection
         {
             StartAt = m.Timestamp("start_at"),
             WindowEnd = m.Timestamp("window_end"),
+            BeamTime = m.Duration("beam_time"),
             Calibration = m.Optional("calibration") is { } calibration ? ReadCalibration(reader, calibration, m.PathOf("calibration")) : null,
         };
     }
