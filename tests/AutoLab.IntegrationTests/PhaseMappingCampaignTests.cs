@@ -17,8 +17,8 @@ namespace AutoLab.IntegrationTests;
 /// phase-id model trained by the test and a fault rate of 0.05, runs through the whole stack in memory: sagas, bus, the synthesis
 /// robot and the diffractometer, the phase-id stage (its model read from a temporary registry),
 /// the phase-map strategy and the journal. It must spend its budget exactly once per experiment, survive the
-/// faults, keep every composition inside the triangle, and map what its identifier sees better than random
-/// compositions of the same number measured by the same identifier.
+/// faults, keep every composition inside the triangle, and map the equilibrium diagram more accurately than
+/// random compositions of the same number measured by the same identifier.
 /// </summary>
 public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
 {
@@ -87,61 +87,39 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
             Parameters = new ParameterPoint { Values = new Dictionary<string, double> { ["Fe"] = Number(r[fe]), ["Ni"] = Number(r[ni]) } },
             Objectives = outputs.Select((o, k) => (o, Number(r[columns[k]]))).ToDictionary(p => p.o, p => p.Item2),
         })];
-        // Two references: the equilibrium diagram, and the map this identifier reports when it measures every point of
-        // the lattice (what the campaign could reach with unlimited samples). With the quick identifier the first is
-        // bounded by identification errors no choice of compositions repairs (α-Fe hidden under bcc-based B2 lines),
-        // so the assertion is on the second: the strategy's job is where to sample, the identifier's what it sees.
-        ulong[] view = IdentifierView(identifier, lattice, outputs);
-        double mappedView = PhaseMapReconstruction.Accuracy(campaign, outputs, Level, lattice, view, seed: 1);
-        double mappedTruth = PhaseMapReconstruction.Accuracy(campaign, outputs, Level, lattice, truth, seed: 1);
-        (double View, double Truth)[] random = [.. RandomSeeds.Select(s => RandomDesign(identifier, completed.Count, s, outputs, lattice, view, truth))];
-        double median = CampaignFigureSummary.MedianOf([.. random.Select(r => r.View)]);
+        double mapped = PhaseMapReconstruction.Accuracy(campaign, outputs, Level, lattice, truth, seed: 1);
+        double[] random = [.. RandomSeeds.Select(s => RandomDesignAccuracy(identifier, completed.Count, s, outputs, lattice, truth))];
+        double median = CampaignFigureSummary.MedianOf(random);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{completed.Count} completed samples: phase-map accuracy {mappedView:F3} against the identifier's dense map, {mappedTruth:F3} against equilibrium; random {string.Join(", ", random.Select(r => $"{r.View:F3}/{r.Truth:F3}"))}"));
+            $"{completed.Count} completed samples: phase-map accuracy {mapped:F3}; random {string.Join(", ", random.Select(a => a.ToString("F3", CultureInfo.InvariantCulture)))} (median {median:F3})"));
         Assert.True(
-            mappedView > median,
+            mapped > median,
             string.Create(CultureInfo.InvariantCulture,
-                $"the phase-map campaign should map what its identifier sees better than random compositions of the same number ({completed.Count}): accuracy {mappedView:F3} vs random median {median:F3}"));
-        Assert.InRange(mappedTruth, 0.0, 1.0);
+                $"the phase-map campaign's map from {completed.Count} samples should be more accurate than random compositions of the same number: {mapped:F3} vs random median {median:F3}"));
     }
 
     /// <summary>
-    /// Trains the test's identifier into a registry as "xrd-fe-ni-al": the registry recipe's network and 10–80° grid
-    /// with 1,500 patterns, 2 members and 6 epochs. The quick recipe (coarse grid, tiny network) is too weak for this
-    /// test: its presence calls are so noisy along the boundaries that a boundary-seeking design maps worse than
-    /// random compositions (measured), which is a property of that model, not of the strategy.
+    /// Trains the test's identifier into a registry as "xrd-fe-ni-al": the benchmark's fallback model
+    /// (<see cref="PhaseMapBenchModel.FullOptions"/>: the registry recipe's network and 10–80° grid, 3,000 patterns,
+    /// 2 members, 8 epochs). Weaker models make the comparison a coin toss: with the quick recipe (coarse grid, tiny
+    /// network) boundary-seeking sampling maps worse than random compositions, and with 1,500 patterns and 6 epochs
+    /// it won by only about 0.04 and lost one run in four (measured), because noisy presence calls along the
+    /// boundaries are exactly where the strategy samples.
     /// </summary>
     static void TrainTestIdentifier(string folder)
     {
-        PhaseIdentifierOptions options = new() { TrainingPatterns = 1_500, ValidationPatterns = 300, EnsembleSize = 2, Epochs = 6, Threads = 1 };
+        PhaseIdentifierOptions options = PhaseMapBenchModel.FullOptions with { Threads = 1 };
         using PhaseIdentifier identifier = PhaseIdentifier.Train(XrdTrainingSetGenerator.FeNiAlPhases(), options, seed: 11);
         new ModelRegistry(folder).Add(new ModelCard { Name = XrdPhaseBuiltIn.ModelName, Kind = ModelKinds.PhaseIdentifier, Description = "phase-mapping test identifier" }, identifier.Save);
     }
 
-    /// <summary>The phase sets the identifier reports when it measures every lattice point once.</summary>
-    static ulong[] IdentifierView(PhaseIdentifier identifier, double[][] lattice, IReadOnlyList<string> outputs)
-    {
-        var lab = new PhaseMapLab(identifier, seed: 99);
-        return [.. lattice.Select(p =>
-        {
-            IReadOnlyDictionary<string, double> readings = lab.Measure(new ParameterPoint { Values = new Dictionary<string, double> { ["Fe"] = p[0], ["Ni"] = p[1] } });
-            ulong label = 0;
-            for (int k = 0; k < outputs.Count; k++)
-            {
-                label |= readings[outputs[k]] >= Level ? 1UL << k : 0;
-            }
-
-            return label;
-        })];
-    }
-
-    /// <summary>Accuracy (against the identifier's view and the equilibrium) of the same reconstruction from <paramref name="count"/> random compositions measured by the same identifier.</summary>
-    static (double View, double Truth) RandomDesign(PhaseIdentifier identifier, int count, int seed, IReadOnlyList<string> outputs, double[][] lattice, ulong[] view, ulong[] truth)
+    /// <summary>Accuracy of the same reconstruction from <paramref name="count"/> random compositions measured by the same identifier.</summary>
+    static double RandomDesignAccuracy(PhaseIdentifier identifier, int count, int seed, IReadOnlyList<string> outputs, double[][] lattice, ulong[] truth)
     {
         var lab = new PhaseMapLab(identifier, seed);
         IReadOnlyList<Observation> design = AskTellCampaign.Run(
             new RandomStrategy(), new Dictionary<string, string>(), PhaseMapLab.Space, lab.Objectives, count, PhaseMapBenchmark.BatchSize, seed, lab.Measure, PhaseMapLab.Constraints);
-        return (PhaseMapReconstruction.Accuracy(design, outputs, Level, lattice, view, seed), PhaseMapReconstruction.Accuracy(design, outputs, Level, lattice, truth, seed));
+        return PhaseMapReconstruction.Accuracy(design, outputs, Level, lattice, truth, seed);
     }
 
     static int Column(string[] header, string prefix)
