@@ -28,21 +28,29 @@ public static class InstrumentsBusRegistrationExtensions
     /// <param name="configurator">The bus factory configurator (inside <c>UsingInMemory</c> / <c>UsingRabbitMq</c>).</param>
     /// <param name="context">The registration context the consumers come from.</param>
     /// <param name="registry">The instruments; resolved from <paramref name="context"/> when null.</param>
+    /// <param name="scope">
+    /// The orchestrator's scope: when given, the queues are <c>instrument.{name}.{scope}</c>
+    /// (<see cref="InstrumentEndpoints.QueueName(string, string)"/>), private to this process on a shared broker.
+    /// </param>
+    /// <param name="configureEndpoint">Transport-specific settings applied to every instrument endpoint (e.g. auto-delete on RabbitMQ).</param>
     /// <remarks>
     /// The endpoints do not subscribe to the command types' publish topology: commands must be sent to
-    /// <see cref="InstrumentEndpoints.Address"/>, so one instrument never receives another's command.
+    /// <see cref="InstrumentEndpoints.Address(string)"/>, so one instrument never receives another's command.
     /// </remarks>
     public static void ConfigureAutoLabInstrumentEndpoints<TEndpointConfigurator>(
         this IReceiveConfigurator<TEndpointConfigurator> configurator,
         IRegistrationContext context,
-        InstrumentRegistry? registry = null)
+        InstrumentRegistry? registry = null,
+        string? scope = null,
+        Action<TEndpointConfigurator>? configureEndpoint = null)
         where TEndpointConfigurator : IReceiveEndpointConfigurator
     {
         registry ??= context.GetRequiredService<InstrumentRegistry>();
         foreach (var instrument in registry.Instruments)
         {
-            configurator.ReceiveEndpoint(InstrumentEndpoints.QueueName(instrument.Name), endpoint =>
+            configurator.ReceiveEndpoint(InstrumentEndpoints.QueueName(instrument.Name, scope), endpoint =>
             {
+                configureEndpoint?.Invoke(endpoint);
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.PrefetchCount = instrument.Capacity;
                 endpoint.ConcurrentMessageLimit = instrument.Capacity;

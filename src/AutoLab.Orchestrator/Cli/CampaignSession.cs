@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AutoLab.Contracts.Orchestration;
+using AutoLab.Orchestrator.Definitions;
 using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.RunFolders;
 using AutoLab.Orchestrator.Scheduling;
@@ -56,7 +57,9 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
         await EnsureBrokerAsync(bus, ct);
         IHost host = AutoLabHost.Build(new AutoLabHostOptions
         {
-            Bus = bus,
+            // Scoped by the campaign: on a shared broker this process gets saga and instrument queues of
+            // its own, the same ones again when the run folder is resumed (see BusScope).
+            Bus = bus with { Scope = campaignId },
             JournalPath = folder.JournalPath,
             Instruments = registry => LocalSetup.RegisterInstruments(registry, spec),
         });
@@ -75,7 +78,7 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
             timing?.Restart();
             if (schedule?.StartAt is null || startMessage is not StartCampaign)
             {
-                await bus1.Publish(startMessage, startMessage.GetType(), ct);
+                await DeliverStartAsync(host.Services, bus1, startMessage, ct);
             }
 
             var halt = new HaltOnCancel(bus1, campaignId);
@@ -96,6 +99,24 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
         {
             await StopAsync(host);
         }
+    }
+
+    /// <summary>
+    /// Sends the start (or recovery) message to this process's own campaign queue when the bus is scoped:
+    /// published, it would reach every orchestrator's campaign saga on the broker. Unscoped (in memory),
+    /// it is published as before.
+    /// </summary>
+    static async Task DeliverStartAsync(IServiceProvider services, IBus bus, object startMessage, CancellationToken ct)
+    {
+        BusScope scope = services.GetRequiredService<BusScope>();
+        if (scope.Name is null)
+        {
+            await bus.Publish(startMessage, startMessage.GetType(), ct);
+            return;
+        }
+
+        ISendEndpoint endpoint = await bus.GetSendEndpoint(scope.Address(CampaignStateMachineDefinition.QueueName));
+        await endpoint.Send(startMessage, startMessage.GetType(), ct);
     }
 
     /// <summary>

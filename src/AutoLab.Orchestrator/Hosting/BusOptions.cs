@@ -16,6 +16,13 @@ public sealed record BusOptions
     public int ExperimentConcurrency { get; init; } = 64;
 
     /// <summary>
+    /// The campaign this process runs; on RabbitMQ it gives the saga and in-process instrument queues
+    /// their own names (<see cref="BusScope"/>), so several orchestrators can share one virtual host.
+    /// Null keeps the fixed names. The in-memory bus ignores it: nothing else shares that bus.
+    /// </summary>
+    public Guid? Scope { get; init; }
+
+    /// <summary>
     /// Resolves the broker URI: the explicit option first, then <see cref="RabbitMqUriVariable"/>.
     /// Credentials are never built in; a URI without them uses the broker's defaults for loopback.
     /// </summary>

@@ -14,6 +14,11 @@ public static class BusRegistration
     /// <summary>Adds MassTransit with the campaign and experiment sagas, instrument adapters and (optionally) analysis and active learning.</summary>
     public static IServiceCollection AddAutoLabBus(this IServiceCollection services, BusOptions bus, bool hostServices)
     {
+        // Only a broker is shared with other orchestrators; the in-memory bus keeps the fixed names.
+        BusScope scope = bus.Transport == TransportKind.RabbitMq && bus.Scope is { } campaignId
+            ? BusScope.ForCampaign(campaignId)
+            : BusScope.None;
+        services.AddSingleton(scope);
         services.AddMassTransit(x =>
         {
             x.AddSagaStateMachine<CampaignStateMachine, Campaign, CampaignStateMachineDefinition>().InMemoryRepository();
@@ -34,7 +39,10 @@ public static class BusRegistration
                 {
                     ConfigureHost(cfg, uri);
                     ConfigureCommon(cfg);
-                    cfg.ConfigureAutoLabInstrumentEndpoints(context);
+                    // In-process instruments get queues of their own (auto-deleted with this process), so
+                    // another orchestrator's command never reaches this process's simulators; the analysis
+                    // and active-learning queues stay shared (stateless competing consumers).
+                    cfg.ConfigureAutoLabInstrumentEndpoints(context, scope: scope.Name, configureEndpoint: scope.Name is null ? null : BusScope.MakeAutoDelete);
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -2,6 +2,8 @@ using AutoLab.ActiveLearning.Consumers;
 using AutoLab.Contracts;
 using AutoLab.Contracts.ActiveLearning;
 using AutoLab.Contracts.Orchestration;
+using AutoLab.Orchestrator.Definitions;
+using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.Journal;
 using MassTransit;
 
@@ -18,12 +20,19 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
 
     readonly ICampaignJournal _journal;
     readonly TimeProvider _clock;
+    readonly Uri? _experimentQueue;
 
     /// <summary>Creates the machine; the journal and clock come from the container.</summary>
-    public CampaignStateMachine(ICampaignJournal journal, TimeProvider clock)
+    /// <param name="journal">The campaign journal.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="scope">This orchestrator's bus scope; none (StartExperiment is published) when not registered.</param>
+    public CampaignStateMachine(ICampaignJournal journal, TimeProvider clock, BusScope? scope = null)
     {
         _journal = journal;
         _clock = clock;
+        // A scoped orchestrator sends StartExperiment to its own experiment queue: published, it would
+        // reach every orchestrator's experiment saga on the broker and run once per process.
+        _experimentQueue = scope?.Name is null ? null : scope.Address(ExperimentCycleStateMachineDefinition.QueueName);
 
         Event(() => Start, x => x.CorrelateById(m => m.Message.CampaignId));
         Event(() => Recover, x => x.CorrelateById(m => m.Message.CampaignId));
@@ -194,7 +203,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
         // so an instrument that already executed a step answers from its idempotency store.
         foreach (StartExperiment experiment in message.InFlight)
         {
-            await context.Publish(experiment with { Timestamp = Now });
+            await StartExperimentAsync(context, experiment with { Timestamp = Now });
         }
 
         await context.TransitionToState(message.Paused ? Paused : Running);
@@ -327,7 +336,7 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
 
         foreach (StartExperiment start in CampaignProgress.TakeStartable(campaign, Now))
         {
-            await context.Publish(start);
+            await StartExperimentAsync(context, start);
         }
 
         int wanted = CampaignProgress.SuggestionsWanted(campaign);
@@ -338,6 +347,20 @@ public sealed class CampaignStateMachine : MassTransitStateMachine<Campaign>
             ISendEndpoint endpoint = await context.GetSendEndpoint(SuggestionQueue);
             await endpoint.Send(request, context.CancellationToken);
         }
+    }
+
+    /// <summary>Hands an experiment to the experiment saga: sent to this process's own queue when scoped, else published.</summary>
+    async Task StartExperimentAsync<T>(BehaviorContext<Campaign, T> context, StartExperiment start)
+        where T : class
+    {
+        if (_experimentQueue is null)
+        {
+            await context.Publish(start);
+            return;
+        }
+
+        ISendEndpoint endpoint = await context.GetSendEndpoint(_experimentQueue);
+        await endpoint.Send(start, context.CancellationToken);
     }
 
     async Task EndAsync<T>(BehaviorContext<Campaign, T> context, CampaignOutcome outcome, string reason)

@@ -36,6 +36,20 @@ public static class ExperimentCommands
         ? new Uri($"queue:{(string.IsNullOrEmpty(plan.Instrument) ? AnalysisEndpoints.QueueName : plan.Instrument)}")
         : new Uri($"queue:{InstrumentEndpoints.QueueName(plan.Instrument)}");
 
+    /// <summary>
+    /// Where a step's command goes when the orchestrator is scoped: an instrument this process serves
+    /// listens on <c>instrument.{name}.{scope}</c>; analysis queues and instruments served by foreign
+    /// adapters (<c>type: external</c>) keep their shared names.
+    /// </summary>
+    /// <param name="plan">The step's plan.</param>
+    /// <param name="scope">This process's scope name, or null when not scoped (then as <see cref="Address(StepPlan)"/>).</param>
+    /// <param name="servedHere">Whether this process serves the named instrument itself.</param>
+    /// <returns>The queue address.</returns>
+    public static Uri Address(StepPlan plan, string? scope, Func<string, bool> servedHere) =>
+        plan.Step != ExperimentStep.Analyze && scope is not null && servedHere(plan.Instrument)
+            ? InstrumentEndpoints.Address(plan.Instrument, scope)
+            : Address(plan);
+
     /// <summary>The command for the experiment's current step and attempt.</summary>
     public static object Command(ExperimentCycle experiment, ExperimentStep step, StepPlan plan, DateTimeOffset now)
     {

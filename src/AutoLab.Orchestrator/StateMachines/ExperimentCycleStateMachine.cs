@@ -2,6 +2,8 @@ using AutoLab.Contracts;
 using AutoLab.Contracts.Analysis;
 using AutoLab.Contracts.Instruments;
 using AutoLab.Contracts.Orchestration;
+using AutoLab.Instruments.Hosting;
+using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.Journal;
 using AutoLab.Orchestrator.Scheduling;
 using MassTransit;
@@ -19,13 +21,22 @@ public sealed class ExperimentCycleStateMachine : MassTransitStateMachine<Experi
     readonly ICampaignJournal _journal;
     readonly IStepTimers _timers;
     readonly TimeProvider _clock;
+    readonly BusScope _scope;
+    readonly InstrumentRegistry? _instruments;
 
     /// <summary>Creates the machine; journal, timers and clock come from the container.</summary>
-    public ExperimentCycleStateMachine(ICampaignJournal journal, IStepTimers timers, TimeProvider clock)
+    /// <param name="journal">The campaign journal.</param>
+    /// <param name="timers">Step time limits and retry back-off.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="scope">This orchestrator's bus scope; none (fixed queue names) when not registered.</param>
+    /// <param name="instruments">The instruments this process serves, whose queues carry the scope.</param>
+    public ExperimentCycleStateMachine(ICampaignJournal journal, IStepTimers timers, TimeProvider clock, BusScope? scope = null, InstrumentRegistry? instruments = null)
     {
         _journal = journal;
         _timers = timers;
         _clock = clock;
+        _scope = scope ?? BusScope.None;
+        _instruments = instruments;
 
         Event(() => Start, x => x.CorrelateById(m => m.Message.ExperimentId));
         Event(() => Prepared, x => { x.CorrelateById(m => m.Message.ExperimentId); x.OnMissingInstance(m => m.Discard()); });
@@ -272,7 +283,8 @@ public sealed class ExperimentCycleStateMachine : MassTransitStateMachine<Experi
         await _timers.ScheduleTimeoutAsync(
             new StepTimedOut { CampaignId = experiment.Start.CampaignId, ExperimentId = experiment.CorrelationId, Step = step, Attempt = experiment.Attempt, Timestamp = Now.AddSeconds(plan.TimeoutSeconds) },
             TimeSpan.FromSeconds(plan.TimeoutSeconds), context.CancellationToken);
-        ISendEndpoint endpoint = await context.GetSendEndpoint(ExperimentCommands.Address(plan));
+        ISendEndpoint endpoint = await context.GetSendEndpoint(
+            ExperimentCommands.Address(plan, _scope.Name, name => _instruments?.Contains(name) == true));
         object command = ExperimentCommands.Command(experiment, step, plan, Now);
         await endpoint.Send(command, command.GetType(), context.CancellationToken);
     }

@@ -2,9 +2,10 @@ namespace AutoLab.IntegrationTests.Support;
 
 /// <summary>
 /// The test classes that run campaigns on the one local RabbitMQ broker scripts/test.sh starts. They run
-/// one after another: two orchestrator processes on the same broker and virtual host consume each other's
-/// <c>campaign</c> and <c>experiment</c> queues, and a saga that receives another process's experiment finds
-/// a journal that belongs to a different campaign (seen when these classes ran in parallel).
+/// one after another. Orchestrators no longer take each other's saga or instrument messages (their queues
+/// are scoped by campaign, see <c>TwoOrchestratorsTests</c>), but the <c>analysis</c> queue is shared on
+/// purpose, and these tests train or load different models into different <c>$AUTOLAB_MODELS</c> folders:
+/// run together, one test's analysis could be served by another test's process and its models.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SharedBrokerCollection
