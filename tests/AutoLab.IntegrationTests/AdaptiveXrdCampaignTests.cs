@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AutoLab.ActiveLearning.Adaptive;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Analysis.Registry;
@@ -46,18 +45,18 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
     async Task<RunFolderFiles> RunAsync(string label, string[] transport)
     {
         string spec = File.ReadAllText(RepositoryPaths.Of("examples", "adaptive-xrd.yaml"));
-        spec = Replace(spec, @"\{name: slot, type: integer, bounds: \[1, \d+\]\}", $"{{name: slot, type: integer, bounds: [1, {Slots}]}}");
-        spec = Replace(spec, @"(?m)^(\s+)changer_size:\s*""\d+""", $"${{1}}changer_size: \"{Slots}\"");
+        spec = CampaignChecks.Replace(spec, @"\{name: slot, type: integer, bounds: \[1, \d+\]\}", $"{{name: slot, type: integer, bounds: [1, {Slots}]}}");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)changer_size:\s*""\d+""", $"${{1}}changer_size: \"{Slots}\"");
         // A fault rate high enough that a run without faults is improbable (0.8^20 ≈ 1 %), and a fault policy loose
         // enough that an unlucky run of refusals cannot fault the campaign.
-        spec = Replace(spec, @"(?m)^(\s+)fault_rate:\s*""[\d.]+""", "${1}fault_rate: \"0.2\"");
-        spec = Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)fault_rate:\s*""[\d.]+""", "${1}fault_rate: \"0.2\"");
+        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
         // The tiny identifier of the fixture, never trained by the run; its scans are 2 ms per point, inside its
         // training range, and the threshold is one it reaches on some slots and not on others.
-        spec = Replace(spec, @"model: xrd-fe-ni-al, train: full, threshold: ""[\d.]+""", $"model: {TinyModel.Name}, train: never, threshold: \"{TinyModel.Threshold}\"");
-        spec = Replace(spec, @"fast_count_time: ""[\d.]+""", $"fast_count_time: \"{TinyModel.FastCountTime}\"");
+        spec = CampaignChecks.Replace(spec, @"model: xrd-fe-ni-al, train: full, threshold: ""[\d.]+""", $"model: {TinyModel.Name}, train: never, threshold: \"{TinyModel.Threshold}\"");
+        spec = CampaignChecks.Replace(spec, @"fast_count_time: ""[\d.]+""", $"fast_count_time: \"{TinyModel.FastCountTime}\"");
         // Enough re-asks that a slot given up after a run of refusals is improbable (0.2^8 per slot).
-        spec = Replace(spec, @"max_faults: ""\d+""", "max_faults: \"8\"");
+        spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"8\"");
         string path = SpecFiles.Write(label, spec);
         RunFolderFiles run = RunFolderFiles.NewTemp(label);
 
@@ -104,12 +103,6 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
         output.WriteLine(string.Join(Environment.NewLine, lines));
         Assert.True(scans.Select(s => s.Slot).Distinct().Count() == Slots, $"every slot should have been measured; {string.Join(Environment.NewLine, lines)}");
         Assert.True(earlyConfident > 0, $"at least one slot should have become confident before its last window; {string.Join(Environment.NewLine, lines)}");
-    }
-
-    static string Replace(string text, string pattern, string replacement)
-    {
-        Assert.True(Regex.IsMatch(text, pattern), $"the example no longer matches '{pattern}'; update the test");
-        return Regex.Replace(text, pattern, replacement);
     }
 
     /// <summary>One completed scan as the journal holds it: the point and the adaptive-xrd outputs.</summary>

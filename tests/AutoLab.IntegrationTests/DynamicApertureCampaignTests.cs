@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AutoLab.ActiveLearning.MultiObjective;
 using AutoLab.IntegrationTests.Support;
 using AutoLab.Orchestrator.Campaigns;
@@ -22,31 +21,24 @@ public sealed class DynamicApertureCampaignTests
     public async Task A_shortened_ml_moga_campaign_with_faults_completes_its_budget_inside_the_envelope_and_improves_the_hypervolume()
     {
         string spec = File.ReadAllText(RepositoryPaths.Of("examples", "dynamic-aperture.yaml"));
-        spec = Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
-        spec = Replace(spec, @"(?m)^batch_size:\s*\d+", $"batch_size: {Population}");
-        spec = Replace(spec, @"population:\s*\d+", $"population: {Population}");
+        spec = CampaignChecks.Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
+        spec = CampaignChecks.Replace(spec, @"(?m)^batch_size:\s*\d+", $"batch_size: {Population}");
+        spec = CampaignChecks.Replace(spec, @"population:\s*\d+", $"population: {Population}");
         // The test host runs the Debug build, where tracking is several times slower than in Release.
-        spec = Replace(spec, @"(?m)^(\s+)turns:\s*\d+", "${1}turns: 32");
-        spec = Replace(spec, @"(?m)^(\s+)angles:\s*\d+", "${1}angles: 5");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)turns:\s*\d+", "${1}turns: 32");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)angles:\s*\d+", "${1}angles: 5");
         // Faults are drawn per command from the seed and the experiment's id (a new GUID each run), so the
         // rate is high enough that a run without any fault is improbable (0.75^40 ≈ 1e-5), and the fault
         // policy is loosened so that an unlucky run of refusals cannot fault the campaign.
-        spec = Replace(spec, @"(?m)^(\s+)fault_rate:\s*[\d.]+", "${1}fault_rate: 0.25");
-        spec = Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)fault_rate:\s*[\d.]+", "${1}fault_rate: 0.25");
+        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
         string path = SpecFiles.Write("da-mlmoga", spec);
         RunFolderFiles run = RunFolderFiles.NewTemp("da-mlmoga");
 
         AutoLabCommand.Result result = await AutoLabCommand.RunAsync(["run", path, "--out", run.Root], TimeSpan.FromMinutes(8));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("Completed", run.Summary().GetProperty("status").GetString());
-        var journal = run.Journal();
-        List<string?> started = [.. journal.Where(e => e.Kind == "ExperimentStarted").Select(e => e.Experiment)];
-        Assert.True(started.Count == Budget, $"exactly the budget of experiments should be started and journaled; found {started.Count}");
-        Assert.True(started.Distinct().Count() == Budget, "no experiment id may be journaled as started twice");
-        Assert.True(journal.Any(e => e.Kind == "StepFaulted"), "the fault rate of 0.25 should have injected at least one fault");
-        int finished = journal.Count(e => e.Kind is "ExperimentCompleted" or "ExperimentFaulted");
-        Assert.True(finished == Budget, $"every started experiment should finish, completed or faulted; {finished} did");
+        CampaignChecks.AssertBudgetSpentOnceWithFaults(run, Budget);
 
         (string[] header, List<string[]> rows) = run.Observations();
         Assert.Equal(Budget, rows.Count);
@@ -64,13 +56,6 @@ public sealed class DynamicApertureCampaignTests
         double first = FrontHypervolume(header, rows.Take(Population));
         double final = FrontHypervolume(header, rows);
         Assert.True(final > first, $"the campaign's hypervolume {final:F4} should beat its first generation's {first:F4}");
-    }
-
-    static string Replace(string text, string pattern, string replacement)
-    {
-        string replaced = Regex.Replace(text, pattern, replacement);
-        Assert.True(replaced != text || Regex.IsMatch(text, pattern), $"the example no longer matches '{pattern}'; update the test");
-        return replaced;
     }
 
     /// <summary>Hypervolume of the completed rows, areas divided by the benchmark's scale, reference (0, 0).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AutoLab.ActiveLearning.Strategies;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Analysis.Registry;
@@ -37,12 +36,12 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
     public async Task A_shortened_phase_mapping_campaign_with_faults_completes_inside_the_triangle_and_maps_better_than_random()
     {
         string spec = File.ReadAllText(RepositoryPaths.Of("examples", "xrd-phase-mapping.yaml"));
-        spec = Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
-        spec = Replace(spec, @"train:\s*full", "train: never");
+        spec = CampaignChecks.Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
+        spec = CampaignChecks.Replace(spec, @"train:\s*full", "train: never");
         // Faults are drawn per command from the seed and the experiment's id (new each run): at 0.05 on both
         // instruments a run without any fault is improbable, and the looser policy keeps an unlucky run alive.
-        spec = Replace(spec, @"fault_rate:\s*""[\d.]+""", "fault_rate: \"0.05\"");
-        spec = Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
+        spec = CampaignChecks.Replace(spec, @"fault_rate:\s*""[\d.]+""", "fault_rate: \"0.05\"");
+        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
         string path = SpecFiles.Write("xrd-phase-mapping", spec);
         RunFolderFiles run = RunFolderFiles.NewTemp("xrd-phase-mapping");
         string models = Path.Combine(Path.GetTempPath(), "autolab-it", "phase-map-models-" + Guid.NewGuid().ToString("N"));
@@ -52,21 +51,14 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
             ["run", path, "--out", run.Root], TimeSpan.FromMinutes(8), new Dictionary<string, string?> { [ModelRegistry.EnvironmentVariable] = models });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("Completed", run.Summary().GetProperty("status").GetString());
-        var journal = run.Journal();
-        List<string?> started = [.. journal.Where(e => e.Kind == "ExperimentStarted").Select(e => e.Experiment)];
-        Assert.True(started.Count == Budget, $"exactly the budget of experiments should be started and journaled; found {started.Count}");
-        Assert.True(started.Distinct().Count() == Budget, "no experiment id may be journaled as started twice");
-        Assert.True(journal.Any(e => e.Kind == "StepFaulted"), "the fault rate of 0.05 should have injected at least one fault");
-        int finished = journal.Count(e => e.Kind is "ExperimentCompleted" or "ExperimentFaulted");
-        Assert.True(finished == Budget, $"every started experiment should finish, completed or faulted; {finished} did");
+        CampaignChecks.AssertBudgetSpentOnceWithFaults(run, Budget);
 
         (string[] header, List<string[]> rows) = run.Observations();
         Assert.Equal(Budget, rows.Count);
-        int fe = Column(header, "Fe[");
-        int ni = Column(header, "Ni[");
+        int fe = CampaignChecks.Column(header, "Fe[");
+        int ni = CampaignChecks.Column(header, "Ni[");
         int status = Array.IndexOf(header, "status");
-        Assert.All(rows, r => Assert.True(Number(r[fe]) >= 0 && Number(r[ni]) >= 0 && Number(r[fe]) + Number(r[ni]) <= 1.0 + 1e-12, $"composition Fe {r[fe]}, Ni {r[ni]} is outside the triangle"));
+        Assert.All(rows, r => Assert.True(CampaignChecks.Number(r[fe]) >= 0 && CampaignChecks.Number(r[ni]) >= 0 && CampaignChecks.Number(r[fe]) + CampaignChecks.Number(r[ni]) <= 1.0 + 1e-12, $"composition Fe {r[fe]}, Ni {r[ni]} is outside the triangle"));
         List<string[]> completed = [.. rows.Where(r => r[status] == "Completed")];
         Assert.True(completed.Count >= Budget / 2, $"most experiments should complete; {completed.Count} of {Budget} did");
 
@@ -75,7 +67,7 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
         IReadOnlyList<string> outputs = lab.Outputs(PhaseMapLab.PresencePrefix);
         int[] columns = [.. outputs.Select(o => Array.IndexOf(header, o))];
         Assert.All(columns, c => Assert.True(c >= 0, "observations.csv should have one presence column per phase of the model"));
-        Assert.All(completed, r => Assert.All(columns, c => Assert.InRange(Number(r[c]), 0.0, 1.0)));
+        Assert.All(completed, r => Assert.All(columns, c => Assert.InRange(CampaignChecks.Number(r[c]), 0.0, 1.0)));
 
         PhaseDiagram diagram = BuiltInPhaseDiagrams.FeNiAl();
         double[][] lattice = PhaseMapLab.SimplexLattice(TruthDivisions);
@@ -84,8 +76,8 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
         {
             ExperimentId = Guid.NewGuid(),
             Sequence = i + 1,
-            Parameters = new ParameterPoint { Values = new Dictionary<string, double> { ["Fe"] = Number(r[fe]), ["Ni"] = Number(r[ni]) } },
-            Objectives = outputs.Select((o, k) => (o, Number(r[columns[k]]))).ToDictionary(p => p.o, p => p.Item2),
+            Parameters = new ParameterPoint { Values = new Dictionary<string, double> { ["Fe"] = CampaignChecks.Number(r[fe]), ["Ni"] = CampaignChecks.Number(r[ni]) } },
+            Objectives = outputs.Select((o, k) => (o, CampaignChecks.Number(r[columns[k]]))).ToDictionary(p => p.o, p => p.Item2),
         })];
         double mapped = PhaseMapReconstruction.Accuracy(campaign, outputs, Level, lattice, truth, seed: 1);
         double[] random = [.. RandomSeeds.Select(s => RandomDesignAccuracy(identifier, completed.Count, s, outputs, lattice, truth))];
@@ -120,21 +112,5 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
         IReadOnlyList<Observation> design = AskTellCampaign.Run(
             new RandomStrategy(), new Dictionary<string, string>(), PhaseMapLab.Space, lab.Objectives, count, PhaseMapBenchmark.BatchSize, seed, lab.Measure, PhaseMapLab.Constraints);
         return PhaseMapReconstruction.Accuracy(design, outputs, Level, lattice, truth, seed);
-    }
-
-    static int Column(string[] header, string prefix)
-    {
-        int column = Array.FindIndex(header, h => h.StartsWith(prefix, StringComparison.Ordinal));
-        Assert.True(column >= 0, $"observations.csv should have a column starting '{prefix}'");
-        return column;
-    }
-
-    static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
-
-    static string Replace(string text, string pattern, string replacement)
-    {
-        string replaced = Regex.Replace(text, pattern, replacement);
-        Assert.True(replaced != text || Regex.IsMatch(text, pattern), $"the example no longer matches '{pattern}'; update the test");
-        return replaced;
     }
 }

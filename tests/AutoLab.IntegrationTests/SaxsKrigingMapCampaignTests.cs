@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AutoLab.ActiveLearning.Space;
 using AutoLab.ActiveLearning.Strategies;
 using AutoLab.Contracts;
@@ -50,38 +49,31 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
     public async Task A_shortened_kriging_map_with_faults_completes_its_budget_on_the_film_and_beats_random_spots()
     {
         string spec = File.ReadAllText(RepositoryPaths.Of("examples", "saxs-kriging-map.yaml"));
-        spec = Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
+        spec = CampaignChecks.Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
         // Faults are drawn per command from the seed and the experiment's id (a new GUID each run), so the rate
         // is high enough that a run without any fault is improbable (0.8^40 ≈ 1e-4), and the fault policy is
         // loosened so that an unlucky run of refusals cannot fault the campaign.
-        spec = Replace(spec, @"(?m)^(\s+)fault_rate:\s*""[\d.]+""", "${1}fault_rate: \"0.2\"");
-        spec = Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
-        spec = Replace(spec, @"(?m)^(\s+)film_seed:\s*""\d+""", $"${{1}}film_seed: \"{FilmSeed}\"");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)fault_rate:\s*""[\d.]+""", "${1}fault_rate: \"0.2\"");
+        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)film_seed:\s*""\d+""", $"${{1}}film_seed: \"{FilmSeed}\"");
         string path = SpecFiles.Write("saxs-kriging-map", spec);
         RunFolderFiles run = RunFolderFiles.NewTemp("saxs-kriging-map");
 
         AutoLabCommand.Result result = await AutoLabCommand.RunAsync(["run", path, "--out", run.Root], TimeSpan.FromMinutes(6));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("Completed", run.Summary().GetProperty("status").GetString());
-        var journal = run.Journal();
-        List<string?> started = [.. journal.Where(e => e.Kind == "ExperimentStarted").Select(e => e.Experiment)];
-        Assert.True(started.Count == Budget, $"exactly the budget of experiments should be started and journaled; found {started.Count}");
-        Assert.True(started.Distinct().Count() == Budget, "no experiment id may be journaled as started twice");
-        Assert.True(journal.Any(e => e.Kind == "StepFaulted"), "the fault rate of 0.2 should have injected at least one fault");
-        int finished = journal.Count(e => e.Kind is "ExperimentCompleted" or "ExperimentFaulted");
-        Assert.True(finished == Budget, $"every started experiment should finish, completed or faulted; {finished} did");
+        CampaignChecks.AssertBudgetSpentOnceWithFaults(run, Budget);
 
         (string[] header, List<string[]> rows) = run.Observations();
         Assert.Equal(Budget, rows.Count);
-        int x = Column(header, SaxsOptionKeys.X + "[");
-        int y = Column(header, SaxsOptionKeys.Y + "[");
-        int rg = Column(header, SaxsInstrument.RadiusOfGyrationKey + "[");
+        int x = CampaignChecks.Column(header, SaxsOptionKeys.X + "[");
+        int y = CampaignChecks.Column(header, SaxsOptionKeys.Y + "[");
+        int rg = CampaignChecks.Column(header, SaxsInstrument.RadiusOfGyrationKey + "[");
         int status = Array.IndexOf(header, "status");
         Assert.All(rows, r =>
         {
-            double px = Number(r[x]);
-            double py = Number(r[y]);
+            double px = CampaignChecks.Number(r[x]);
+            double py = CampaignChecks.Number(r[y]);
             Assert.True(px >= 0 && px <= SaxsMapFilm.Size && py >= 0 && py <= SaxsMapFilm.Size, $"spot ({px}, {py}) mm is off the 20 mm × 20 mm film");
         });
 
@@ -89,8 +81,8 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
         double[][] grid = SaxsMapFilm.GridPoints(TruthGrid);
         double[] truth = new SaxsMapFilm(FilmSeed, noiseSeed: 1).GroundTruth(TruthGrid);
         double kriging = SaxsMapReconstruction.Error(
-            [.. completed.Select(r => new[] { Number(r[x]) / SaxsMapFilm.Size, Number(r[y]) / SaxsMapFilm.Size })],
-            [.. completed.Select(r => Number(r[rg]))],
+            [.. completed.Select(r => new[] { CampaignChecks.Number(r[x]) / SaxsMapFilm.Size, CampaignChecks.Number(r[y]) / SaxsMapFilm.Size })],
+            [.. completed.Select(r => CampaignChecks.Number(r[rg]))],
             grid,
             truth,
             seed: 1);
@@ -187,20 +179,4 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
 
     /// <summary>A smooth test map on the unit square.</summary>
     static double Smooth(double x, double y) => Math.Sin(2.0 * x) + (y * y);
-
-    static int Column(string[] header, string prefix)
-    {
-        int column = Array.FindIndex(header, h => h.StartsWith(prefix, StringComparison.Ordinal));
-        Assert.True(column >= 0, $"observations.csv should have a column starting '{prefix}'");
-        return column;
-    }
-
-    static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
-
-    static string Replace(string text, string pattern, string replacement)
-    {
-        string replaced = Regex.Replace(text, pattern, replacement);
-        Assert.True(replaced != text || Regex.IsMatch(text, pattern), $"the example no longer matches '{pattern}'; update the test");
-        return replaced;
-    }
 }
