@@ -38,17 +38,7 @@ internal static class GaussianProcessSuggester
         ObjectiveData data = ObjectiveData.FromRequest(request, strategy, settings.Objective);
         List<double[]> pending = [.. request.Pending.Select((p, i) => ObjectiveData.ToUnit(request, p, strategy, $"pending point {i + 1}"))];
         int observed = data.Values.Count;
-        int fromDesign = observed < 2
-            ? request.Count
-            : Math.Clamp(settings.InitialPoints - observed - pending.Count, 0, request.Count);
-
-        List<ParameterPoint> points = [];
-        if (fromDesign > 0)
-        {
-            SobolSequence design = new(d, SobolScramble.Owen, request.Seed);
-            points.AddRange(FeasibleSampling.Take(
-                index => design.Element(index), SobolSequence.Length, space, request.Constraints, request.SuggestedSoFar, fromDesign, settings.MaxDraws));
-        }
+        List<ParameterPoint> points = InitialDesign.Take(request, observed, pending.Count, settings.InitialPoints, settings.MaxDraws);
 
         if (points.Count == request.Count)
         {
@@ -170,16 +160,7 @@ internal static class GaussianProcessSuggester
     private static List<double[]> Candidates(SuggestionRequest request, ObjectiveData data, SuggesterSettings settings, long stream, Func<double[], bool> feasible)
     {
         int d = request.Space.Dimension;
-        SobolSequence sobol = new(d, SobolScramble.Owen, stream);
-        List<double[]> candidates = [];
-        for (long i = 0; i < settings.RawSamples; i++)
-        {
-            double[] point = sobol.Element(i);
-            if (feasible(point))
-            {
-                candidates.Add(point);
-            }
-        }
+        List<double[]> candidates = InitialDesign.FeasibleSobol(request, settings.RawSamples, stream);
 
         // Local candidates around the incumbents (BoTorch's sample_around_best): EI's maxima often sit close to them.
         const int Around = 5;

@@ -55,17 +55,7 @@ public sealed class PhaseMapStrategy : ISuggestionStrategy
         (List<double[]> inputs, List<double>[] values) = ReadHistory(request, settings);
         List<double[]> pending = [.. request.Pending.Select((p, i) => ObjectiveData.ToUnit(request, p, Name, $"pending point {i + 1}"))];
         int observed = inputs.Count;
-        int fromDesign = observed < 2
-            ? request.Count
-            : Math.Clamp(settings.InitialPoints - observed - pending.Count, 0, request.Count);
-
-        List<ParameterPoint> points = [];
-        if (fromDesign > 0)
-        {
-            SobolSequence design = new(d, SobolScramble.Owen, request.Seed);
-            points.AddRange(FeasibleSampling.Take(
-                index => design.Element(index), SobolSequence.Length, space, request.Constraints, request.SuggestedSoFar, fromDesign, settings.MaxDraws));
-        }
+        List<ParameterPoint> points = InitialDesign.Take(request, observed, pending.Count, settings.InitialPoints, settings.MaxDraws);
 
         if (points.Count == request.Count)
         {
@@ -140,17 +130,7 @@ public sealed class PhaseMapStrategy : ISuggestionStrategy
     /// <summary>Scrambled Sobol candidates that satisfy the constraints.</summary>
     private List<double[]> Candidates(SuggestionRequest request, PhaseMapSettings settings, long stream)
     {
-        SobolSequence sobol = new(request.Space.Dimension, SobolScramble.Owen, stream);
-        List<double[]> candidates = [];
-        for (long i = 0; i < settings.RawSamples; i++)
-        {
-            double[] point = sobol.Element(i);
-            if (request.Constraints.IsEmpty || request.Constraints.IsSatisfiedBy(request.Space.FromUnit(point)))
-            {
-                candidates.Add(point);
-            }
-        }
-
+        List<double[]> candidates = InitialDesign.FeasibleSobol(request, settings.RawSamples, stream);
         return candidates.Count > 0
             ? candidates
             : throw new SuggestionException($"strategy '{Name}': the constraints look infeasible: none of {settings.RawSamples} Sobol candidates satisfied them");
