@@ -22,7 +22,9 @@ namespace AutoLab.Simulators.Xrd;
 /// point's knobs <c>two_theta_start</c>, <c>two_theta_stop</c> and <c>count_time</c> choose the scan within the
 /// configured range (<see cref="DiffractometerScanKnobs"/>); option <c>accumulate: true</c> adds every scan of a
 /// sample up and returns the merged pattern in counts per second with its per-point exposure
-/// (<see cref="DiffractometerAccumulator"/>).</para>
+/// (<see cref="DiffractometerAccumulator"/>). Staged for an experiment of a run, the sums are kept in the run folder
+/// (<see cref="DiffractometerSumsLocation"/>), so <c>autolab resume</c> continues them, and a command re-sent with the
+/// same idempotency key and attempt is not added again.</para>
 /// </remarks>
 public sealed class DiffractometerInstrument
     : IConfigurable, IStageable, ICheckable<ParameterPoint>, IMovable<ParameterPoint>, ITriggerable, IReadable
@@ -204,7 +206,7 @@ public sealed class DiffractometerInstrument
         // A garbage scan is a failed readout: it is not added, so the retried scan is counted once.
         if (_changerSettings.Accumulate && _fault != SimulatedFaults.Garbage)
         {
-            _merged = _defaults.Accumulator.Add($"{_context?.CampaignId:N}/{SampleKey()}", _range, pattern);
+            _merged = AddToSums(pattern);
         }
     }
 
@@ -308,6 +310,28 @@ public sealed class DiffractometerInstrument
         _changerSettings.Changer ? DiffractometerSampleChanger.SampleId(_slot)
         : _context?.SampleId is { Length: > 0 } id ? id
         : _phaseOption ?? _cifOption ?? "sample";
+
+    // Staged by the host, the sums live in the run folder and a re-sent command (same key and attempt) is not added twice.
+    private DiffractometerMergedPattern AddToSums(PowderPattern pattern)
+    {
+        string sample = SampleKey();
+        string key = $"{_context?.CampaignId:N}/{sample}";
+        if (_context is null)
+        {
+            return _defaults.Accumulator.Add(key, _range, pattern);
+        }
+
+        var id = new DiffractometerScanId(_context.IdempotencyKey, _context.Attempt);
+        try
+        {
+            return _defaults.Accumulator.Add(key, _range, pattern, id, DiffractometerSumsLocation.StateFile(_context, sample));
+        }
+        catch (InvalidDataException ex)
+        {
+            // A damaged sums file fails the same way on every attempt: refuse at once, naming the file, rather than retry.
+            throw new DeviceRefusedException($"cannot add the scan of {sample}: {ex.Message}", ex);
+        }
+    }
 
     private DeviceReading AccumulatedReading(PowderPattern scan)
     {

@@ -35,7 +35,8 @@ public sealed class DiffractometerOptions
 
     /// <summary>
     /// The scan sums of option <c>accumulate</c>, shared by every device made from these options (a lease
-    /// pool's devices add to the same sums).
+    /// pool's devices add to the same sums). Sums of a run's experiments are also kept in the run folder
+    /// (<see cref="DiffractometerSumsLocation"/>), so a new process continues them.
     /// </summary>
     public DiffractometerAccumulator Accumulator { get; } = new();
 
