@@ -42,6 +42,15 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
     /// <summary>Counting noise is Gaussian enough that a reading beyond 5 σ of the noise-free value means a bias, not bad luck.</summary>
     const double SigmaTolerance = 5.0;
 
+    /// <summary>The SAS model families the sas-model stage chooses among; the top one has at least 1/5 of the probability.</summary>
+    const int SasFamilyCount = 5;
+
+    /// <summary>Sizes (Å) outside these are not a fit of the film's 30–75 Å particles whatever family was chosen: a broken stage.</summary>
+    const double MinPlausibleSize = 5.0;
+
+    /// <summary>See <see cref="MinPlausibleSize"/>.</summary>
+    const double MaxPlausibleSize = 1000.0;
+
     /// <summary>Random designs the kriging map is compared with; their median error is the baseline.</summary>
     static readonly int[] RandomSeeds = [1, 2, 3, 4, 5];
 
@@ -56,10 +65,14 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
         spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)fault_rate:\s*""[\d.]+""", "${1}fault_rate: \"0.2\"");
         spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
         spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)film_seed:\s*""\d+""", $"${{1}}film_seed: \"{FilmSeed}\"");
+        // The SAS model is trained by the run's first analysis into a registry of its own, with the quick recipe (seconds).
+        spec = CampaignChecks.Replace(spec, @"model: sas-families-low-q, train: full", "model: sas-families-low-q, train: quick");
         string path = SpecFiles.Write("saxs-kriging-map", spec);
         RunFolderFiles run = RunFolderFiles.NewTemp("saxs-kriging-map");
+        string models = Path.Combine(Path.GetTempPath(), "autolab-saxs-models-" + Guid.NewGuid().ToString("N"));
 
-        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(["run", path, "--out", run.Root], TimeSpan.FromMinutes(6));
+        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
+            ["run", path, "--out", run.Root], TimeSpan.FromMinutes(6), new Dictionary<string, string?> { ["AUTOLAB_MODELS"] = models });
 
         Assert.True(result.ExitCode == 0, result.ToString());
         CampaignChecks.AssertBudgetSpentOnceWithFaults(run, Budget);
@@ -78,6 +91,7 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
         });
 
         List<string[]> completed = [.. rows.Where(r => r[status] == "Completed")];
+        AssertEverySpotHasASasModelFit(header, completed);
         double[][] grid = SaxsMapFilm.GridPoints(TruthGrid);
         double[] truth = new SaxsMapFilm(FilmSeed, noiseSeed: 1).GroundTruth(TruthGrid);
         double kriging = SaxsMapReconstruction.Error(
@@ -92,6 +106,21 @@ public sealed class SaxsKrigingMapCampaignTests(ITestOutputHelper output)
         Assert.True(
             kriging < median,
             $"kriging's map from {completed.Count} spots should beat random spots of the same number: error {kriging:F3} vs random {string.Join(", ", random.Select(e => e.ToString("F3", CultureInfo.InvariantCulture)))} (median {median:F3})");
+    }
+
+    // The sas-model stage ran on every completed spot: a family among the five with its confidence, and a size.
+    static void AssertEverySpotHasASasModelFit(string[] header, List<string[]> completed)
+    {
+        int confidence = CampaignChecks.Column(header, "family_confidence");
+        int family = CampaignChecks.Column(header, "family_index");
+        int size = Array.FindIndex(header, h => h == "size" || h.StartsWith("size[", StringComparison.Ordinal));
+        Assert.True(size >= 0, $"observations.csv has no 'size' column: {string.Join(", ", header)}");
+        Assert.All(completed, r =>
+        {
+            Assert.InRange(CampaignChecks.Number(r[confidence]), 1.0 / SasFamilyCount, 1.0);
+            Assert.InRange(CampaignChecks.Number(r[family]), 0, SasFamilyCount - 1);
+            Assert.InRange(CampaignChecks.Number(r[size]), MinPlausibleSize, MaxPlausibleSize);
+        });
     }
 
     [Fact]

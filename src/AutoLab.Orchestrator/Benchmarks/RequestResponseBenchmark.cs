@@ -18,6 +18,7 @@ public static class RequestResponseBenchmark
         const string queue = "autolab-bench-ping";
         builder.Services.AddMassTransit(x =>
         {
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             x.AddConsumer<BenchPingConsumer>().Endpoint(e => e.Name = queue);
             x.AddRequestClient<BenchPing>(new Uri($"queue:{queue}"));
             if (bus.Transport == TransportKind.RabbitMq)

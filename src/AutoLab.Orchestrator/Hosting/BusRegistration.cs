@@ -21,6 +21,9 @@ public static class BusRegistration
         services.AddSingleton(scope);
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.4 reports anonymous usage telemetry over the internet a few minutes after start; lab
+            // hosts are often offline (the attempt then logs a long failure) and a lab's configuration is not ours to send.
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             x.AddSagaStateMachine<CampaignStateMachine, Campaign, CampaignStateMachineDefinition>().InMemoryRepository();
             x.AddSagaStateMachine<ExperimentCycleStateMachine, ExperimentCycle, ExperimentCycleStateMachineDefinition>().InMemoryRepository();
             x.AddConsumer<CampaignWatchConsumer, CampaignWatchConsumerDefinition>();

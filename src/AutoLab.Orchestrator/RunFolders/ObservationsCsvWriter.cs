@@ -10,8 +10,10 @@ namespace AutoLab.Orchestrator.RunFolders;
 /// <remarks>
 /// Columns: <c>experiment_id</c>, <c>sequence</c>, one per parameter in the space's order (header
 /// <c>name[unit]</c>; numeric values or the categorical choice), one per objective (<c>name[unit]</c>), followed by
-/// <c>name_sd[unit]</c> when any experiment has an uncertainty for it, then <c>status</c> (Completed or Faulted)
-/// and <c>fault_reason</c> ("Step Kind: reason"). Rows in experiment sequence order. RFC 4180 (CRLF, quoting),
+/// <c>name_sd[unit]</c> when any experiment has an uncertainty for it, then one per other analysis output that any
+/// experiment has (a phase's presence, a fitted size: recorded, though no objective; ordinal name order, header
+/// <c>name</c>, with <c>name_sd</c> likewise), then <c>status</c> (Completed or Faulted) and <c>fault_reason</c>
+/// ("Step Kind: reason"). Rows in experiment sequence order. RFC 4180 (CRLF, quoting),
 /// invariant culture, doubles written to round-trip; an empty field means no value.
 /// </remarks>
 /// <seealso cref="CampaignSummaryWriter"/>
@@ -38,18 +40,36 @@ public static class ObservationsCsvWriter
             [.. state.Experiments.Where(e => e.IsFinished).OrderBy(e => e.Sequence).ThenBy(e => e.OutcomeSequence)];
         List<ObjectiveDefinition> withUncertainty =
             [.. plan.Objectives.Where(o => finished.Any(e => e.Completed?.Observation.Uncertainties.ContainsKey(o.Name) == true))];
+        List<Output> outputs = OtherOutputs(plan, finished);
 
         var csv = new StringBuilder();
-        CsvText.AppendRecord(csv, Header(plan, withUncertainty));
+        CsvText.AppendRecord(csv, Header(plan, withUncertainty, outputs));
         foreach (ExperimentRecord experiment in finished)
         {
-            CsvText.AppendRecord(csv, Row(plan, withUncertainty, experiment));
+            CsvText.AppendRecord(csv, Row(plan, withUncertainty, outputs, experiment));
         }
 
         return csv.ToString();
     }
 
-    private static IEnumerable<string> Header(CampaignPlan plan, List<ObjectiveDefinition> withUncertainty)
+    // An analysis output that is not an objective, and whether any experiment reported an uncertainty for it.
+    private sealed record Output(string Name, bool HasUncertainty);
+
+    private static List<Output> OtherOutputs(CampaignPlan plan, List<ExperimentRecord> finished)
+    {
+        HashSet<string> objectives = [.. plan.Objectives.Select(o => o.Name)];
+        List<Observation> observations = [.. finished.Select(e => e.Completed?.Observation).OfType<Observation>()];
+        return
+        [
+            .. observations.SelectMany(o => o.Objectives.Keys)
+                .Where(name => !objectives.Contains(name))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .Select(name => new Output(name, observations.Any(o => o.Uncertainties.ContainsKey(name)))),
+        ];
+    }
+
+    private static IEnumerable<string> Header(CampaignPlan plan, List<ObjectiveDefinition> withUncertainty, List<Output> outputs)
     {
         yield return "experiment_id";
         yield return "sequence";
@@ -67,11 +87,20 @@ public static class ObservationsCsvWriter
             }
         }
 
+        foreach (Output output in outputs)
+        {
+            yield return CsvText.Header(output.Name, "");
+            if (output.HasUncertainty)
+            {
+                yield return CsvText.Header(output.Name + "_sd", "");
+            }
+        }
+
         yield return "status";
         yield return "fault_reason";
     }
 
-    private static IEnumerable<string> Row(CampaignPlan plan, List<ObjectiveDefinition> withUncertainty, ExperimentRecord experiment)
+    private static IEnumerable<string> Row(CampaignPlan plan, List<ObjectiveDefinition> withUncertainty, List<Output> outputs, ExperimentRecord experiment)
     {
         yield return experiment.ExperimentId.ToString("D");
         yield return experiment.Sequence.ToString(CultureInfo.InvariantCulture);
@@ -90,6 +119,15 @@ public static class ObservationsCsvWriter
             if (withUncertainty.Contains(objective))
             {
                 yield return Value(observation?.Uncertainties, objective.Name);
+            }
+        }
+
+        foreach (Output output in outputs)
+        {
+            yield return Value(observation?.Objectives, output.Name);
+            if (output.HasUncertainty)
+            {
+                yield return Value(observation?.Uncertainties, output.Name);
             }
         }
 

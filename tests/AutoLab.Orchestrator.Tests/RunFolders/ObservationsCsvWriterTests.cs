@@ -4,7 +4,7 @@ using AutoLab.Orchestrator.Tests.Journal;
 
 namespace AutoLab.Orchestrator.Tests.RunFolders;
 
-/// <summary>observations.csv is exact: columns in space order with units, RFC 4180 quoting, round-trip numbers.</summary>
+/// <summary>observations.csv is exact: columns in space order with units, other analysis outputs after the objectives, RFC 4180 quoting, round-trip numbers.</summary>
 public sealed class ObservationsCsvWriterTests : IAsyncLifetime
 {
     private readonly TemporaryFolder _folder = new();
@@ -56,6 +56,24 @@ public sealed class ObservationsCsvWriterTests : IAsyncLifetime
 
         Assert.Equal("experiment_id,sequence,x1[mm],n,solvent,yield[%],cost,status,fault_reason\r\n", headerOnly);
         Assert.Equal(headerOnly + $"{one.ExperimentId},1,2,1,water,1,2,Completed,\r\n", csv);
+    }
+
+    [Fact]
+    public async Task Analysis_outputs_that_are_not_objectives_get_columns_of_their_own_in_name_order_after_the_objectives()
+    {
+        await _script.SuggestAsync(SamplePlans.Point(1), SamplePlans.Point(2));
+        StartExperiment one = await _script.StartExperimentAsync(SamplePlans.Point(1));
+        StartExperiment two = await _script.StartExperimentAsync(SamplePlans.Point(2));
+        await _script.CompleteAsync(one, new Dictionary<string, double> { ["yield"] = 1, ["cost"] = 2, ["size"] = 52.5, ["family_confidence"] = 0.9 }, new Dictionary<string, double> { ["size"] = 4 });
+        await _script.CompleteAsync(two, new Dictionary<string, double> { ["yield"] = 3, ["cost"] = 4, ["family_confidence"] = 0.5 });
+
+        string csv = ObservationsCsvWriter.Format(await _script.EntriesAsync());
+
+        string expected =
+            "experiment_id,sequence,x1[mm],n,solvent,yield[%],cost,family_confidence,size,size_sd,status,fault_reason\r\n" +
+            $"{one.ExperimentId},1,1,1,water,1,2,0.9,52.5,4,Completed,\r\n" +
+            $"{two.ExperimentId},2,2,1,water,3,4,0.5,,,Completed,\r\n";
+        Assert.Equal(expected, csv);
     }
 
     [Fact]
