@@ -141,16 +141,51 @@ public sealed class GeneticStrategyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void The_next_generation_waits_for_the_pending_points_of_this_one_and_faults_count_as_observed(string name)
+    {
+        SearchSpace space = Branin();
+        IReadOnlyList<ParameterPoint> first = Strategy(name).Suggest(With(space, 10, [], [Loss]));
+        Observation Outcome(int i) => Observed(i + 1, first[i], i % 2 == 0 ? new Dictionary<string, double>() : new Dictionary<string, double> { ["loss"] = i }, succeeded: i % 2 == 1);
+        List<Observation> partial = [.. Enumerable.Range(0, 6).Select(Outcome)];
+        List<Observation> whole = [.. Enumerable.Range(0, 10).Select(Outcome)];
+
+        // Six observed (three faulted), four pending: nothing of the next generation yet.
+        IReadOnlyList<ParameterPoint> early = Strategy(name).Suggest(With(space, 10, partial, [Loss]) with { SuggestedSoFar = 10, Pending = [.. first.Skip(6)] });
+        // All ten observed: the whole next generation, the same one a request after the generation would get.
+        IReadOnlyList<ParameterPoint> next = Strategy(name).Suggest(With(space, 10, whole, [Loss]) with { SuggestedSoFar = 10 });
+        IReadOnlyList<ParameterPoint> generational = Strategy(name).Suggest(With(space, 10, whole, [Loss]));
+
+        Assert.Empty(early);
+        Assert.Equal(10, next.Count);
+        Assert.Equal(generational.Select(space.ToUnit), next.Select(space.ToUnit));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_request_past_the_end_of_a_generation_gets_only_the_rest_of_it_while_that_generation_is_pending(string name)
+    {
+        SearchSpace space = Branin();
+        IReadOnlyList<ParameterPoint> first = Strategy(name).Suggest(With(space, 10, [], [Loss]));
+        List<Observation> history = [.. first.Take(2).Select((p, i) => Observed(i + 1, p, new Dictionary<string, double> { ["loss"] = i }))];
+
+        // Eight handed out, two observed, six pending: asking for 4 gets the generation's last 2.
+        IReadOnlyList<ParameterPoint> rest = Strategy(name).Suggest(With(space, 4, history, [Loss]) with { SuggestedSoFar = 8, Pending = [.. first.Skip(2).Take(6)] });
+
+        Assert.Equal(first.Skip(8).Select(space.ToUnit), rest.Select(space.ToUnit));
+    }
+
     [Fact]
-    public void Faulted_experiments_are_tolerated_and_pending_points_only_continue_the_block()
+    public void With_nothing_pending_a_generation_left_short_by_discarded_suggestions_still_breeds_the_next()
     {
         SearchSpace space = Branin();
         GaStrategy strategy = new();
         IReadOnlyList<ParameterPoint> first = strategy.Suggest(With(space, 10, [], [Loss]));
-        List<Observation> history = [.. first.Take(6).Select((p, i) => Observed(i + 1, p, i % 2 == 0 ? new Dictionary<string, double>() : new Dictionary<string, double> { ["loss"] = i }, succeeded: i % 2 == 1))];
+        List<Observation> history = [.. first.Take(6).Select((p, i) => Observed(i + 1, p, new Dictionary<string, double> { ["loss"] = i }))];
 
-        // Six observed (three faulted), four pending: a request for 10 hands out the next generation.
-        IReadOnlyList<ParameterPoint> next = strategy.Suggest(With(space, 10, history, [Loss]) with { SuggestedSoFar = 10, Pending = [.. first.Skip(6)] });
+        IReadOnlyList<ParameterPoint> next = strategy.Suggest(With(space, 10, history, [Loss]) with { SuggestedSoFar = 10 });
+
         Assert.Equal(10, next.Count);
     }
 
