@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AutoLab.ActiveLearning.Genetic.Strategies;
 using AutoLab.ActiveLearning.MultiObjectiveBayesian;
 using AutoLab.ActiveLearning.Strategies;
@@ -24,11 +25,10 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <para>Hypervolume (<see cref="HypervolumeCurve"/>) of everything measured so far, each area divided by
 /// <see cref="AreaScale"/> (the half-plane area of the physical aperture, 70 × 15 mm, an upper bound on
 /// either DA area), reference point (0, 0): a value in [0, 1].</para>
-/// <para>The strategies run ask-tell against the same simulator the <c>storage-ring</c> instrument serves
-/// (<see cref="AskTellCampaign"/>, <see cref="RingObjectiveFunction"/>), not through the bus: each
-/// evaluation tracks three DA scans, and repeating three strategies over several seeds through the engine
-/// would cost its host start-up and journaling on top for no difference in the suggestions.
-/// <c>examples/dynamic-aperture.yaml</c> runs the ML-MOGA campaign through the full engine.</para>
+/// <para>Each strategy runs as a campaign through the whole engine (<see cref="EngineCampaign"/>: sagas on the
+/// in-memory bus, the <c>storage-ring</c> instrument, the readings analysis, the active-learning service and
+/// the journal), with the spec of <c>examples/dynamic-aperture.yaml</c> at the benchmark's fidelity and without
+/// its latency and faults. The curve is read from the journal in experiment order.</para>
 /// </remarks>
 public sealed class DynamicApertureBenchmark : ICampaignBenchmark
 {
@@ -79,13 +79,11 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
         int budget = population * Generations(quick);
         var ring = new RingObjectiveFunction(Evaluation);
         string n = population.ToString(CultureInfo.InvariantCulture);
-        Dictionary<string, string> genetic = new(StringComparer.Ordinal) { ["population"] = n };
-        // EHVI: a Sobol design of one generation, then batches of one generation believed by kriging.
-        Dictionary<string, string> bayesian = new(StringComparer.Ordinal) { ["initial_points"] = n };
 
-        double[] nsga = Curve(new Nsga2Strategy(), genetic, budget, population, seed, ring);
-        double[] moga = Curve(new MlMogaStrategy(), genetic, budget, population, seed, ring);
-        double[] ehvi = Curve(new ExpectedHypervolumeImprovementStrategy(), bayesian, budget, population, seed, ring);
+        double[] nsga = Curve(Nsga2Strategy.StrategyName, "population", n, budget, population, seed);
+        double[] moga = Curve(MlMogaStrategy.StrategyName, "population", n, budget, population, seed);
+        // EHVI: a Sobol design of one generation, then batches of one generation believed by kriging.
+        double[] ehvi = Curve(ExpectedHypervolumeImprovementStrategy.StrategyName, "initial_points", n, budget, population, seed);
 
         // The designer's setting as a reference line: what the optimisers must beat to be worth the beam time.
         IReadOnlyDictionary<string, double> asBuilt = ring.Evaluate(ring.AsBuilt());
@@ -113,7 +111,7 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
                 ["ehvi_final_hypervolume"] = ehvi[^1],
                 ["ehvi_evaluations_to_nsga2_final_fraction"] = ehviToReach / budget,
                 ["as_built_hypervolume"] = asBuiltHypervolume,
-                ["tracked_settings"] = ring.Evaluations,
+                ["tracked_settings"] = (3 * budget) + ring.Evaluations,
             },
             Series = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
             {
@@ -123,17 +121,59 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
                 ["ehvi_hypervolume"] = PerGeneration(ehvi, population),
             },
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"ask-tell against the storage-ring simulator (not through the bus); built-in DBA ring, knobs k2_sf, k2_sd, k2_sh1, k2_sh2 over their full power-supply limits; " +
+                $"each strategy a campaign through the engine (in-memory bus, storage-ring instrument, readings analysis, journal); built-in DBA ring, knobs k2_sf, k2_sd, k2_sh1, k2_sh2 over their full power-supply limits; " +
                 $"objectives on- and off-momentum (δ = ±2 %) DA area, {Angles} rays × {Turns} turns, 4 probes × 2 rounds; " +
                 $"hypervolume of all points measured so far, areas / {AreaScale:F0} mm², reference (0, 0); " +
                 $"budget {budget} = {budget / population} generations of {population} for nsga2, mlmoga (defaults) and ehvi ({population} Sobol points, then batches of {population})"),
         };
     }
 
-    private static double[] Curve(ISuggestionStrategy strategy, IReadOnlyDictionary<string, string> options, int budget, int batch, int seed, RingObjectiveFunction ring)
+    private static double[] Curve(string strategy, string optionName, string optionValue, int budget, int batch, int seed)
     {
-        IReadOnlyList<Observation> observations = AskTellCampaign.Run(strategy, options, RingObjectiveFunction.Space, Objectives, budget, batch, seed, ring.Evaluate);
-        return HypervolumeCurve.Of(observations, Objectives, [AreaScale, AreaScale]);
+        EngineCampaignResult run = EngineCampaign.RunAsync(Spec(strategy, optionName, optionValue, budget, batch, seed), $"da-{strategy}-{seed}").GetAwaiter().GetResult();
+        if (run.Ended.Outcome != CampaignOutcome.Completed || run.Observations.Count != budget)
+        {
+            throw new InvalidOperationException($"the {strategy} campaign of seed {seed} ended {run.Ended.Outcome} ({run.Ended.Reason}) after {run.Observations.Count} of {budget} experiments");
+        }
+
+        return HypervolumeCurve.Of(run.Observations, Objectives, [AreaScale, AreaScale]);
+    }
+
+    /// <summary>The campaign spec of one strategy: examples/dynamic-aperture.yaml at <see cref="Evaluation"/>'s fidelity, without latency or faults.</summary>
+    /// <param name="strategy">Strategy name.</param>
+    /// <param name="optionName">Its one option (population or initial points).</param>
+    /// <param name="optionValue">The option's value.</param>
+    /// <param name="budget">Experiments.</param>
+    /// <param name="batch">Batch size (a generation).</param>
+    /// <param name="seed">Campaign seed.</param>
+    /// <returns>The YAML.</returns>
+    public static string Spec(string strategy, string optionName, string optionValue, int budget, int batch, int seed)
+    {
+        var yaml = new StringBuilder();
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"name: da-bench-{strategy}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"seed: {seed}");
+        yaml.AppendLine("space:");
+        foreach (ParameterDefinition knob in RingObjectiveFunction.Space)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{name: {knob.Name}, type: continuous, bounds: [{knob.Lower:R}, {knob.Upper:R}]}}");
+        }
+
+        DynamicApertureSettings da = Evaluation.DynamicAperture;
+        yaml.AppendLine("steps:");
+        yaml.AppendLine(CultureInfo.InvariantCulture,
+            $"  measure: {{instrument: storage-ring, timeout: 10m, attempts: 1, options: {{turns: \"{da.Turns}\", angles: \"{da.Angles}\", probes_per_round: \"{da.ProbesPerRound}\", rounds: \"{da.Rounds}\", off_momentum_delta: \"{Evaluation.OffMomentumDelta:R}\", max_momentum_deviation: \"{Evaluation.MaxMomentumDeviation:R}\"}}}}");
+        yaml.AppendLine("analysis:");
+        yaml.AppendLine("  - {model: readings}");
+        yaml.AppendLine("objectives:");
+        foreach (ObjectiveDefinition objective in Objectives)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{name: {objective.Name}, direction: maximize}}");
+        }
+
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"strategy: {{name: {strategy}, options: {{{optionName}: {optionValue}}}}}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"budget: {budget}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"batch_size: {batch}");
+        return yaml.ToString();
     }
 
     private static double[] PerGeneration(double[] curve, int population) =>

@@ -154,6 +154,28 @@ public sealed class RingInstrumentTests
     }
 
     [Fact]
+    public async Task The_k_section_options_measure_what_the_same_settings_as_defaults_measure()
+    {
+        RingEvaluationSettings coarse = Quick with
+        {
+            DynamicAperture = Quick.DynamicAperture with { ProbesPerRound = 2, Rounds = 1 },
+            OffMomentumDelta = 0.0,
+            MaxMomentumDeviation = 0.0,
+        };
+        Dictionary<string, string> off = new() { ["off_momentum_delta"] = "0", ["max_momentum_deviation"] = "0" };
+
+        IReadOnlyDictionary<string, double> byOptions = await MeasureAsync(
+            new RingInstrument(new RingSimulatorOptions { Evaluation = Quick }), Point(), "k", new(off) { ["probes_per_round"] = "2", ["rounds"] = "1" });
+        IReadOnlyDictionary<string, double> byDefaults = await MeasureAsync(new RingInstrument(new RingSimulatorOptions { Evaluation = coarse }), Point(), "k", off);
+        IReadOnlyDictionary<string, double> finer = await MeasureAsync(new RingInstrument(new RingSimulatorOptions { Evaluation = Quick }), Point(), "k", off);
+
+        Assert.Equal(byDefaults[RingReadingKeys.DynamicApertureArea], byOptions[RingReadingKeys.DynamicApertureArea]);
+        Assert.NotEqual(finer[RingReadingKeys.DynamicApertureArea], byOptions[RingReadingKeys.DynamicApertureArea]);
+        var ring = new RingInstrument(new RingSimulatorOptions { Evaluation = Quick });
+        await Assert.ThrowsAsync<DeviceRefusedException>(() => ring.ConfigureAsync(new Dictionary<string, string> { ["rounds"] = "0" }, CancellationToken.None));
+    }
+
+    [Fact]
     public void An_unstable_lattice_reads_zero_objectives_instead_of_failing()
     {
         RingEvaluationResult result = RingEvaluator.Evaluate(BuiltinLattices.ThinFodo(4, 3.0, 1.0), Quick);

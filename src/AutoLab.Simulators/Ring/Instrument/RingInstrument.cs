@@ -74,6 +74,16 @@ public sealed class RingInstrument
             evaluation = evaluation with { DynamicAperture = evaluation.DynamicAperture with { Angles = (int)OptionText.Number(RingOptionKeys.Angles, angles, 2, 1_000) } };
         }
 
+        if (options.TryGetValue(RingOptionKeys.ProbesPerRound, out string? probes))
+        {
+            evaluation = evaluation with { DynamicAperture = evaluation.DynamicAperture with { ProbesPerRound = (int)OptionText.Number(RingOptionKeys.ProbesPerRound, probes, 1, 64) } };
+        }
+
+        if (options.TryGetValue(RingOptionKeys.Rounds, out string? rounds))
+        {
+            evaluation = evaluation with { DynamicAperture = evaluation.DynamicAperture with { Rounds = (int)OptionText.Number(RingOptionKeys.Rounds, rounds, 1, 20) } };
+        }
+
         if (options.TryGetValue(RingOptionKeys.OffMomentumDelta, out string? delta))
         {
             evaluation = evaluation with { OffMomentumDelta = OptionText.Number(RingOptionKeys.OffMomentumDelta, delta, 0, 0.5) };

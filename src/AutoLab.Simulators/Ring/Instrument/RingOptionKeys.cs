@@ -12,6 +12,12 @@ public static class RingOptionKeys
     /// <summary>Rays of the dynamic-aperture scan from 0 to π, e.g. "19".</summary>
     public const string Angles = "angles";
 
+    /// <summary>Trial amplitudes per round of each ray's k-section search, e.g. "8" (more probes, sharper boundary, more tracking).</summary>
+    public const string ProbesPerRound = "probes_per_round";
+
+    /// <summary>Rounds of each ray's k-section search, e.g. "3": each narrows the boundary by a factor of probes + 1.</summary>
+    public const string Rounds = "rounds";
+
     /// <summary>|δ| of the two off-momentum apertures, e.g. "0.02"; "0" skips them.</summary>
     public const string OffMomentumDelta = "off_momentum_delta";
 
