@@ -10,6 +10,9 @@ internal static class GaussianProcessStrategyOptions
     internal static readonly string[] Common =
         ["acquisition", "batch", "beta", "exploit_final", "max_fit_points", "initial_points", "kernel", "restarts", "raw_samples", "starts", "objective", StrategyOptions.MaxDrawsOption];
 
+    /// <summary>Size of the reference set of <c>kriging</c>'s <c>acquisition: imse</c>.</summary>
+    internal const string ReferencePointsOption = "reference_points";
+
     /// <summary>Builds the settings.</summary>
     /// <param name="request">The request.</param>
     /// <param name="strategy">Strategy name.</param>
@@ -18,13 +21,30 @@ internal static class GaussianProcessStrategyOptions
     internal static SuggesterSettings Read(SuggestionRequest request, string strategy, string defaultAcquisition, params IReadOnlyCollection<string> allowed)
     {
         StrategyOptions options = request.Options;
-        options.RequireKnown(strategy, [.. Common, .. options.Names.Where(OutcomeConstraint.IsConstraintOption)]);
+        bool kriging = strategy == Kriging.KrigingExplorerStrategy.StrategyName;
+        options.RequireKnown(strategy, [.. Common, .. (kriging ? [ReferencePointsOption] : Array.Empty<string>()), .. options.Names.Where(OutcomeConstraint.IsConstraintOption)]);
         int d = request.Space.Dimension;
-        AcquisitionKind kind = options.GetChoice("acquisition", defaultAcquisition, allowed) switch
+        string acquisition = options.GetChoice("acquisition", defaultAcquisition, allowed);
+        int referencePoints = 0;
+        if (acquisition == "imse")
+        {
+            referencePoints = options.GetInt32(ReferencePointsOption, 512, 1, 1 << 16);
+            if (options.Contains("exploit_final") && options.GetInt32("exploit_final", 0, 0) > 0)
+            {
+                throw new SuggestionException($"strategy '{strategy}': exploit_final needs a pointwise acquisition; imse maps and never exploits");
+            }
+        }
+        else if (options.Contains(ReferencePointsOption))
+        {
+            throw new SuggestionException($"strategy '{strategy}': {ReferencePointsOption} applies to acquisition imse only");
+        }
+
+        AcquisitionKind kind = acquisition switch
         {
             "pi" => AcquisitionKind.ProbabilityOfImprovement,
             "ucb" => AcquisitionKind.UpperConfidenceBound,
-            "variance" => AcquisitionKind.Variance,
+            // imse's batch loop (IntegratedVarianceReduction) replaces the pointwise acquisition; Variance keeps the mapping defaults.
+            "variance" or "imse" => AcquisitionKind.Variance,
             _ => AcquisitionKind.ExpectedImprovement,
         };
         IReadOnlyList<OutcomeConstraint> outcomeConstraints = OutcomeConstraint.FromOptions(options);
@@ -58,6 +78,7 @@ internal static class GaussianProcessStrategyOptions
             Objective = options.Contains("objective") ? options.GetChoice("objective", "", [.. request.Objectives.Select(o => o.Name)]) : null,
             MaxDraws = options.GetMaxDraws(),
             MonteCarloBatch = monteCarloBatch,
+            ReferencePoints = referencePoints,
             OutcomeConstraints = outcomeConstraints,
             ExploitFinal = options.GetInt32("exploit_final", kind == AcquisitionKind.Variance || strategy == Kriging.KrigingExplorerStrategy.StrategyName ? 0 : request.Budget / 5, 0),
         };

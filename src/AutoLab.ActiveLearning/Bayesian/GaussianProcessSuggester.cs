@@ -78,6 +78,14 @@ internal static class GaussianProcessSuggester
             ? _ => true
             : unit => request.Constraints.IsSatisfiedBy(space.FromUnit(unit));
         List<double[]> candidates = Candidates(request, data, settings, stream, feasible);
+        if (settings.ReferencePoints > 0)
+        {
+            // kriging's imse scores a candidate by the variance it removes from the whole map, which needs the joint posterior; it conditions on its own picks.
+            List<double[]> conditioned = [.. data.Inputs, .. pending, .. points.Select(space.ToUnit)];
+            points.AddRange(Kriging.IntegratedVarianceBatch.Choose(request, process.Hyperparameters, settings, conditioned, candidates, request.Count - points.Count, stream, feasible));
+            return points;
+        }
+
         bool exploitNow = request.Budget > 0 && observed + pending.Count + points.Count >= request.Budget - settings.ExploitFinal;
         if (settings.MonteCarloBatch && double.IsFinite(observedBest) && !exploitNow)
         {

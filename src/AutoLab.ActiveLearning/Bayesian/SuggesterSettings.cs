@@ -35,6 +35,12 @@ internal sealed record SuggesterSettings
     /// <summary>Whether batches come from Monte-Carlo q-EI (<see cref="MonteCarloExpectedImprovement"/>) rather than the kriging believer.</summary>
     public bool MonteCarloBatch { get; init; }
 
+    /// <summary>
+    /// Reference points of the integrated-variance acquisition (<c>kriging</c> with <c>acquisition: imse</c>,
+    /// <see cref="Kriging.IntegratedVarianceReduction"/>); 0 when the acquisition scores one point at a time.
+    /// </summary>
+    public int ReferencePoints { get; init; }
+
     /// <summary>Consecutive constraint rejections allowed in the Sobol design.</summary>
     public int MaxDraws { get; init; } = 10_000;
 }

@@ -55,7 +55,7 @@ public class KrigingExplorerTests
             ParameterPoint p = space.FromUnit([xy.Item1, xy.Item2]);
             return new Observation { ExperimentId = Guid.Empty, Sequence = i + 1, Parameters = p, Objectives = new Dictionary<string, double> { ["y"] = Map(p) } };
         })];
-        SuggestionRequest request = Request(space, 1, suggestedSoFar: 7, seed: 1, options: new Dictionary<string, string> { ["initial_points"] = "2" }) with { Objectives = Signal, History = history };
+        SuggestionRequest request = Request(space, 1, suggestedSoFar: 7, seed: 1, options: new Dictionary<string, string> { ["initial_points"] = "2", ["acquisition"] = "variance" }) with { Objectives = Signal, History = history };
 
         double[] next = space.ToUnit(new KrigingExplorerStrategy().Suggest(request)[0]);
 
