@@ -32,4 +32,15 @@ public sealed record StepFaulted
 
     /// <summary>Whether trying again may succeed; refusals and bad parameters are not retryable.</summary>
     public bool Retryable { get; init; } = true;
+
+    /// <summary>
+    /// Instrument time the failed attempt used before it failed, in seconds (virtual seconds for simulators on
+    /// the virtual clock); 0 when none was used or the sender does not say.
+    /// </summary>
+    /// <remarks>
+    /// A measure attempt that fails after exposing still used the beam, so beam-time accounting counts it once per
+    /// attempt. Optional on the wire: a sender that leaves it out (an older adapter, a fault raised by the
+    /// orchestrator itself) reads as 0.
+    /// </remarks>
+    public double DurationSeconds { get; init; }
 }

@@ -193,6 +193,11 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
         var plan = new DevicePlan(lease.Device, descriptor.Name);
         var started = _time.GetTimestamp();
         using var deviceTime = DeviceTime.Begin();
+
+        // A device on its own clock (a virtual-clock simulator) states its time; otherwise the host's time is the
+        // duration. Failed attempts state it too: an exposure that ended in garbage or a hang still used the beam.
+        TimeSpan Spent() => deviceTime.Reported ? deviceTime.Spent : _time.GetElapsedTime(started);
+
         try
         {
             var directory = command.ResolveDataDirectory();
@@ -204,9 +209,7 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
                 data.Add(await ArrayFileWriter.WriteAsync(directory, command.StepName, key, array, linked.Token));
             }
 
-            // A device on its own clock (a virtual-clock simulator) states its time; otherwise the host's time is the duration.
-            var duration = deviceTime.Reported ? deviceTime.Spent : _time.GetElapsedTime(started);
-            return new StepRun(reading, data, duration.TotalSeconds, null);
+            return new StepRun(reading, data, Spent().TotalSeconds, null);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -214,7 +217,7 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
             await StopQuietlyAsync(descriptor.Name, lease.Device);
             var reason = $"instrument '{descriptor.Name}' did not finish the {command.StepName} step within {FormatSeconds(descriptor.OperationTimeout!.Value)} (it was in {plan.Phase}); the device was stopped and will be replaced";
             _logger.LogWarning("Step timed out: {Reason}", reason);
-            return Fail(command, StepFaultKind.Timeout, reason, retryable: true);
+            return Fail(command, StepFaultKind.Timeout, reason, retryable: true, Spent());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -222,20 +225,20 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
         }
         catch (DeviceRefusedException ex)
         {
-            return Fail(command, StepFaultKind.Refused, Prefixed(descriptor.Name, ex.Message), retryable: false);
+            return Fail(command, StepFaultKind.Refused, Prefixed(descriptor.Name, ex.Message), retryable: false, Spent());
         }
         catch (DeviceOutputException ex)
         {
-            return Fail(command, StepFaultKind.BadOutput, Prefixed(descriptor.Name, $"bad output in {plan.Phase}: {ex.Message}"), retryable: true);
+            return Fail(command, StepFaultKind.BadOutput, Prefixed(descriptor.Name, $"bad output in {plan.Phase}: {ex.Message}"), retryable: true, Spent());
         }
         catch (TimeoutException ex)
         {
-            return Fail(command, StepFaultKind.Timeout, Prefixed(descriptor.Name, $"timed out in {plan.Phase}: {ex.Message}"), retryable: true);
+            return Fail(command, StepFaultKind.Timeout, Prefixed(descriptor.Name, $"timed out in {plan.Phase}: {ex.Message}"), retryable: true, Spent());
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Instrument {Instrument} failed in {Phase} serving {Step} {IdempotencyKey}", descriptor.Name, plan.Phase, command.StepName, command.IdempotencyKey);
-            return Fail(command, StepFaultKind.DeviceError, $"instrument '{descriptor.Name}' failed in {plan.Phase}: {ex.GetType().Name}: {ex.Message}", retryable: true);
+            return Fail(command, StepFaultKind.DeviceError, $"instrument '{descriptor.Name}' failed in {plan.Phase}: {ex.GetType().Name}: {ex.Message}", retryable: true, Spent());
         }
     }
 
@@ -261,7 +264,8 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
         }
     }
 
-    private StepRun Fail(StepCommand command, StepFaultKind kind, string reason, bool retryable) => new(
+    /// <summary>A failed step; <paramref name="spent"/> is the device time the attempt used before failing (none when it never reached a device).</summary>
+    private StepRun Fail(StepCommand command, StepFaultKind kind, string reason, bool retryable, TimeSpan spent = default) => new(
         DeviceReading.Empty,
         [],
         0,
@@ -277,6 +281,7 @@ public sealed class InstrumentHost : IAsyncDisposable, IDisposable
             Kind = kind,
             Reason = reason,
             Retryable = retryable,
+            DurationSeconds = Math.Max(0, spent.TotalSeconds),
         });
 
     private sealed record StepRun(DeviceReading Reading, IReadOnlyList<DataReference> Data, double DurationSeconds, StepFaulted? Fault);

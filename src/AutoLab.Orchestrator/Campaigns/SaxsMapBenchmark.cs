@@ -17,7 +17,12 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <para>The setting of Noack et al.'s autonomous SAXS mapping (gpCAM; seed 000 lines 341 and 363): the
 /// camera measures I(q) at a spot (x, y) of a film whose nanostructure varies with position, the analysis
 /// turns the curve into Rg, and a Gaussian process model of Rg(x, y) decides where to measure next
-/// (<see cref="KrigingExplorerStrategy"/>, largest posterior variance, batches by the kriging believer).</para>
+/// (<see cref="KrigingExplorerStrategy"/>). Two acquisitions run side by side: largest posterior variance
+/// (batches by the kriging believer) and the largest drop of the variance integrated over the film (imse);
+/// the figure, and every <c>kriging_</c> key without an acquisition in its name, is that of the strategy's
+/// default (<see cref="KrigingExplorerStrategy.DefaultAcquisition"/>). imse measures its own instance of the
+/// film (same map, same noise seed), so <c>counting_time_all_designs_s</c> counts the other designs and
+/// <c>counting_time_kriging_imse_s</c> the imse design.</para>
 /// <para>Each seed draws its own film (film seed = seed), counting noise and strategy seed. Every design is
 /// reconstructed by the same GP (<see cref="SaxsMapReconstruction"/>) and scored on a dense grid
 /// (<see cref="TruthGrid"/>) against the noise-free map
@@ -66,19 +71,24 @@ public sealed class SaxsMapBenchmark : ICampaignBenchmark
         double[][] grid = SaxsMapFilm.GridPoints(perAxis);
         double[] truth = film.GroundTruth(perAxis);
         var space = new SearchSpace(SaxsMapFilm.Space);
-        Dictionary<string, string> none = new(StringComparer.Ordinal);
 
-        IReadOnlyList<Observation> kriging = AskTellCampaign.Run(new KrigingExplorerStrategy(), none, SaxsMapFilm.Space, Objectives, budget, BatchSize, seed, film.Measure);
-        IReadOnlyList<Observation> random = AskTellCampaign.Run(new RandomStrategy(), none, SaxsMapFilm.Space, Objectives, budget, BatchSize, seed, film.Measure);
-        IReadOnlyList<Observation> sobol = AskTellCampaign.Run(new SobolStrategy(), none, SaxsMapFilm.Space, Objectives, budget, BatchSize, seed, film.Measure);
+        // Every adaptive design is a campaign through the engine; the regular grid is no strategy, so it is measured directly.
+        IReadOnlyList<Observation> variance = Campaign(KrigingExplorerStrategy.StrategyName, "variance", budget, seed);
+        IReadOnlyList<Observation> imse = Campaign(KrigingExplorerStrategy.StrategyName, "imse", budget, seed);
+        IReadOnlyList<Observation> random = Campaign(RandomStrategy.StrategyName, null, budget, seed);
+        IReadOnlyList<Observation> sobol = Campaign(SobolStrategy.StrategyName, null, budget, seed);
 
-        // Kriging after every batch from the second on, for the count at which it reaches the grid's final error.
+        // The default acquisition after every batch from the second on, for the count at which it reaches the grid's final error.
+        bool imseByDefault = KrigingExplorerStrategy.DefaultAcquisition == "imse";
+        IReadOnlyList<Observation> kriging = imseByDefault ? imse : variance;
         int[] krigingCounts = [.. Enumerable.Range(2, (budget / BatchSize) - 1).Select(b => b * BatchSize)];
         double[] krigingCurve = [.. krigingCounts.Select(n => ErrorOf(kriging.Take(n), space, grid, truth, seed))];
         double[] gridErrors = [.. budgets.Select(n => ErrorOf(MeasureGrid(film, n), space, grid, truth, seed))];
         double[] randomErrors = [.. budgets.Select(n => ErrorOf(random.Take(n), space, grid, truth, seed))];
         double[] sobolErrors = [.. budgets.Select(n => ErrorOf(sobol.Take(n), space, grid, truth, seed))];
-        double[] krigingErrors = [.. budgets.Select(n => krigingCurve[Array.IndexOf(krigingCounts, n)])];
+        double[] varianceErrors = [.. budgets.Select(n => ErrorOf(variance.Take(n), space, grid, truth, seed))];
+        double[] imseErrors = [.. budgets.Select(n => ErrorOf(imse.Take(n), space, grid, truth, seed))];
+        double[] krigingErrors = imseByDefault ? imseErrors : varianceErrors;
 
         double gridFinal = gridErrors[^1];
         int reach = Array.FindIndex(krigingCurve, e => e <= gridFinal);
@@ -88,7 +98,7 @@ public sealed class SaxsMapBenchmark : ICampaignBenchmark
         {
             Name = Name,
             Seed = seed,
-            Metric = "kriging's reconstruction error at the final budget / the regular grid's (error = RMSE of the GP mean of Rg on a dense grid / std of the noise-free map)",
+            Metric = $"kriging's reconstruction error at the final budget (default acquisition, {KrigingExplorerStrategy.DefaultAcquisition}) / the regular grid's (error = RMSE of the GP mean of Rg on a dense grid / std of the noise-free map)",
             Value = krigingErrors[^1] / gridFinal,
             Target = TargetRatio,
             Comparison = TargetComparison.AtMost,
@@ -96,6 +106,10 @@ public sealed class SaxsMapBenchmark : ICampaignBenchmark
             {
                 ["budget"] = budget,
                 ["kriging_final_error"] = krigingErrors[^1],
+                ["kriging_variance_final_error"] = varianceErrors[^1],
+                ["kriging_imse_final_error"] = imseErrors[^1],
+                ["kriging_variance_over_grid_final"] = varianceErrors[^1] / gridFinal,
+                ["kriging_imse_over_grid_final"] = imseErrors[^1] / gridFinal,
                 ["grid_final_error"] = gridFinal,
                 ["random_final_error"] = randomErrors[^1],
                 ["sobol_final_error"] = sobolErrors[^1],
@@ -103,22 +117,72 @@ public sealed class SaxsMapBenchmark : ICampaignBenchmark
                 ["kriging_measurements_to_grid_final_error"] = reach < 0 ? double.PositiveInfinity : krigingCounts[reach],
                 ["truth_rg_mean_angstrom"] = mean,
                 ["truth_rg_std_angstrom"] = spread,
-                ["counting_time_all_designs_s"] = film.CountingTime.TotalSeconds,
+                ["counting_time_all_designs_s"] = (film.CountingTime.TotalSeconds) + (4 * budget * SaxsMapFilm.Camera.CountTime),
             },
             Series = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
             {
                 ["measurements"] = [.. budgets.Select(n => (double)n)],
                 ["kriging_error"] = krigingErrors,
+                ["kriging_variance_error"] = varianceErrors,
+                ["kriging_imse_error"] = imseErrors,
                 ["grid_error"] = gridErrors,
                 ["random_error"] = randomErrors,
                 ["sobol_error"] = sobolErrors,
             },
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"ask-tell against the SAXS instrument device (not through the bus); film seed = noise seed = strategy seed = the run's seed; " +
+                $"kriging (variance and imse), random and sobol each a campaign through the engine (in-memory bus, saxs instrument in film mode, readings analysis, journal); the grids measured on the instrument device directly; film seed = instrument seed = strategy seed = the run's seed; " +
                 $"{SaxsMapFilm.Size} mm × {SaxsMapFilm.Size} mm film of polydisperse ellipsoids (R0 = {SaxsMapFilm.Template.Radius} Å), camera q {SaxsMapFilm.Camera.QMin}–{SaxsMapFilm.Camera.QMax} 1/Å, {SaxsMapFilm.Camera.CountTime} s per spot; " +
-                $"mapped quantity: the instrument's Guinier Rg; kriging (variance, defaults), random (uniform) and sobol in batches of {BatchSize}, regular cell-centred grids of {string.Join(", ", budgets)} spots; " +
+                $"mapped quantity: the instrument's Guinier Rg; kriging (acquisition variance, and imse with {KrigingExplorerStrategy.DefaultAcquisition} the default; other options default), random (uniform) and sobol in batches of {BatchSize}, regular cell-centred grids of {string.Join(", ", budgets)} spots; " +
                 $"every design reconstructed by the same GP (Matérn-5/2, the kriging strategy's fit) and scored on {perAxis} × {perAxis} cell centres against the noise-free Guinier Rg: RMSE / std(truth)"),
         };
+    }
+
+    /// <summary>Runs one design as a campaign through the engine and returns its completed observations in experiment order.</summary>
+    private static IReadOnlyList<Observation> Campaign(string strategy, string? acquisition, int budget, int seed)
+    {
+        EngineCampaignResult run = EngineCampaign.RunAsync(Spec(strategy, acquisition, budget, seed), $"saxs-{strategy}-{seed}").GetAwaiter().GetResult();
+        if (run.Ended.Outcome != CampaignOutcome.Completed || run.Observations.Count(o => o.Succeeded) != budget)
+        {
+            throw new InvalidOperationException($"the {strategy} SAXS map campaign of seed {seed} ended {run.Ended.Outcome} ({run.Ended.Reason}) with {run.Observations.Count(o => o.Succeeded)} of {budget} spots measured");
+        }
+
+        return [.. run.Observations.Where(o => o.Succeeded)];
+    }
+
+    /// <summary>
+    /// The campaign spec of one design: the film and camera of <see cref="SaxsMapFilm"/> (and of
+    /// examples/saxs-kriging-map.yaml) on the saxs instrument, without the example's latency, faults and SAS-model stage.
+    /// </summary>
+    /// <param name="strategy">Strategy name.</param>
+    /// <param name="acquisition">The kriging acquisition, or null for a strategy without one.</param>
+    /// <param name="budget">Spots.</param>
+    /// <param name="seed">Film seed, counting-noise seed and campaign seed.</param>
+    /// <returns>The YAML.</returns>
+    public static string Spec(string strategy, string? acquisition, int budget, int seed)
+    {
+        SaxsSample sample = SaxsMapFilm.Template;
+        SaxsCameraSettings camera = SaxsMapFilm.Camera;
+        string options = acquisition is null ? "{}" : $"{{acquisition: {acquisition}}}";
+        return string.Create(CultureInfo.InvariantCulture, $$$"""
+            name: saxs-map-bench-{{{strategy}}}
+            seed: {{{seed}}}
+            space:
+              - {name: {{{SaxsOptionKeys.X}}}, type: continuous, bounds: [0, {{{SaxsMapFilm.Size:R}}}], unit: mm}
+              - {name: {{{SaxsOptionKeys.Y}}}, type: continuous, bounds: [0, {{{SaxsMapFilm.Size:R}}}], unit: mm}
+            steps:
+              measure:
+                instrument: saxs
+                timeout: 5m
+                attempts: 1
+                options: {sample: film, film_seed: "{{{seed}}}", model: ellipsoid, radius: "{{{sample.Radius:R}}}", polydispersity: "{{{sample.Polydispersity:R}}}", volume_fraction: "{{{sample.VolumeFraction:R}}}", q_min: "{{{camera.QMin:R}}}", q_max: "{{{camera.QMax:R}}}", points: "{{{camera.Points}}}", count_time_s: "{{{camera.CountTime:R}}}", seed: "{{{seed}}}"}
+            analysis:
+              - {model: readings, options: {map: "{{{SaxsInstrument.RadiusOfGyrationKey}}}={{{SaxsInstrument.RadiusOfGyrationKey}}}"}}
+            objectives:
+              - {name: {{{SaxsInstrument.RadiusOfGyrationKey}}}, direction: maximize}
+            strategy: {name: {{{strategy}}}, options: {{{options}}}}
+            budget: {{{budget}}}
+            batch_size: {{{BatchSize}}}
+            """);
     }
 
     /// <summary>Measures a cell-centred regular grid of <paramref name="count"/> spots (a square number).</summary>

@@ -45,7 +45,7 @@ public static class CampaignSummaryBuilder
             ElapsedSeconds = Math.Max(0, elapsed),
             LastActivityAt = state.LastTimestamp ?? startedAt,
             JournalEntries = state.EntryCount,
-            BeamTime = CampaignSummaryBeamTime.Of(experiments.Select(e => e.Measured).OfType<MeasurementCompleted>()),
+            BeamTime = CampaignSummaryBeamTime.Of(experiments.Select(e => e.Measured).OfType<MeasurementCompleted>(), experiments.SelectMany(e => e.StepFaults)),
         };
     }
 

@@ -53,16 +53,22 @@ public static class CampaignSummaryWriter
         return text.ToString();
     }
 
-    /// <summary>Beam time in one line, e.g. <c>08:00 (28800 s) over 240 measurements; saxs 28800 s</c>.</summary>
+    /// <summary>
+    /// Beam time in one line, e.g. <c>08:00 (28800 s) over 240 measurements; saxs 28800 s</c>, naming the faulted
+    /// attempts when there were any: <c>07:58 (28680 s) over 236 measurements and 5 faulted attempts (360 s); saxs 28680 s</c>.
+    /// </summary>
     /// <param name="beamTime">The summary's beam time.</param>
     /// <returns>One line of text.</returns>
     public static string DescribeBeamTime(CampaignSummaryBeamTime beamTime)
     {
         ArgumentNullException.ThrowIfNull(beamTime);
         string perInstrument = string.Join(", ", beamTime.ByInstrument.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F0} s")));
+        string faulted = beamTime.FaultedAttempts > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" and {beamTime.FaultedAttempts} faulted attempts ({beamTime.FaultedSeconds:F0} s)")
+            : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{beamTime.HoursMinutes} ({beamTime.Seconds:F0} s) over {beamTime.Measurements} measurements; {perInstrument}");
+            $"{beamTime.HoursMinutes} ({beamTime.Seconds:F0} s) over {beamTime.Measurements} measurements{faulted}; {perInstrument}");
     }
 
     /// <summary>The best observation in one line, e.g. <c>yield = 81.25 ± 0.5 (Maximize), experiment 2 at x1=1.5, solvent=water</c>.</summary>

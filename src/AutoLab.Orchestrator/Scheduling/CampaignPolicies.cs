@@ -14,7 +14,7 @@ namespace AutoLab.Orchestrator.Scheduling;
 /// Time-based campaign policies from the spec's <c>schedule</c>, as Quartz jobs: start at a time,
 /// halt gracefully at the end of a beamtime window (resumable), and periodic calibration measurements;
 /// and a beamtime window counted in beam time on the instruments' clock (<see cref="BeamTimeWindow"/>),
-/// which halts the campaign when its measurements have used it up, virtual time in a dry run.
+/// which halts the campaign before its measurements would overrun it, virtual time in a dry run.
 /// </summary>
 public static class CampaignPolicies
 {
@@ -72,24 +72,41 @@ public static class CampaignPolicies
 
     /// <summary>
     /// Opens a beam-time window at the beam time the journal already holds for the campaign (zero for a new
-    /// run; earlier windows' use on resume) and connects the observer that halts the campaign at its end.
+    /// run; earlier windows' use on resume, faulted measure attempts included) and connects the observer that
+    /// halts the campaign before the window would be overrun.
     /// </summary>
     static async Task WatchBeamTimeAsync(IServiceProvider services, Guid campaignId, TimeSpan length, CancellationToken ct)
     {
         var measured = new List<MeasurementCompleted>();
+        var faults = new List<StepFaulted>();
         await foreach (JournalEntry entry in services.GetRequiredService<ICampaignJournal>().ReadAllAsync(ct))
         {
-            if (entry.Kind == JournalKinds.MeasurementCompleted && entry.CampaignId == campaignId)
+            if (entry.CampaignId != campaignId)
+            {
+                continue;
+            }
+
+            if (entry.Kind == JournalKinds.MeasurementCompleted)
             {
                 measured.Add(entry.ReadPayload<MeasurementCompleted>());
             }
+            else if (entry.Kind == JournalKinds.StepFaulted && entry.ReadPayload<StepFaulted>() is { Step: ExperimentStep.Measure } fault)
+            {
+                faults.Add(fault);
+            }
         }
 
-        CampaignSummaryBeamTime used = CampaignSummaryBeamTime.Of(measured);
-        var window = new BeamTimeWindow(length, TimeSpan.FromSeconds(used.Seconds), measured.Select(m => m.IdempotencyKey));
+        CampaignSummaryBeamTime used = CampaignSummaryBeamTime.Of(measured, faults);
+        IEnumerable<string> counted = measured.Select(m => m.IdempotencyKey).Concat(faults.Select(f => BeamTimeWindow.FaultKey(f.IdempotencyKey, f.Attempt)));
+        var window = new BeamTimeWindow(
+            length,
+            TimeSpan.FromSeconds(used.Seconds),
+            counted,
+            used.Measurements,
+            TimeSpan.FromSeconds(Math.Max(0, used.Seconds - used.FaultedSeconds)));
         var observer = new BeamTimeWindowObserver(services.GetRequiredService<IBus>(), services.GetRequiredService<TimeProvider>(), campaignId, window);
-        // The handle lives as long as the bus: the host is built for this one campaign run and disposed after it.
-        services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(observer);
+        // The handles live as long as the bus: the host is built for this one campaign run and disposed after it.
+        observer.ConnectTo(services.GetRequiredService<IBus>());
         Console.WriteLine($"beam-time window: {CampaignSummaryBeamTime.FormatHoursMinutesSeconds(length)} of beam time, " +
                           $"from {CampaignSummaryBeamTime.FormatHoursMinutesSeconds(window.Start)} to {CampaignSummaryBeamTime.FormatHoursMinutesSeconds(window.End)} (instrument clock)");
     }
