@@ -21,7 +21,7 @@ namespace AutoLab.IntegrationTests;
 public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel model, ITestOutputHelper output)
     : IClassFixture<AdaptiveXrdCampaignTests.TinyModel>
 {
-    const int Slots = 6;
+    internal const int Slots = 6;
     const int MaxWindows = 4;
 
     [Fact]
@@ -44,6 +44,20 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
 
     async Task<RunFolderFiles> RunAsync(string label, string[] transport)
     {
+        string path = SpecFiles.Write(label, ShortenedSpec());
+        RunFolderFiles run = RunFolderFiles.NewTemp(label);
+
+        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
+            ["run", path, "--out", run.Root, .. transport], TimeSpan.FromMinutes(4), new Dictionary<string, string?> { [ModelRegistry.EnvironmentVariable] = model.Folder });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        output.WriteLine(result.Output);
+        return run;
+    }
+
+    /// <summary>examples/adaptive-xrd.yaml shortened to <see cref="Slots"/> slots, with faults and the tiny identifier of <see cref="TinyModel"/>.</summary>
+    internal static string ShortenedSpec()
+    {
         string spec = File.ReadAllText(RepositoryPaths.Of("examples", "adaptive-xrd.yaml"));
         spec = CampaignChecks.Replace(spec, @"\{name: slot, type: integer, bounds: \[1, \d+\]\}", $"{{name: slot, type: integer, bounds: [1, {Slots}]}}");
         spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)changer_size:\s*""\d+""", $"${{1}}changer_size: \"{Slots}\"");
@@ -58,15 +72,7 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
         spec = CampaignChecks.Replace(spec, @"fast_count_time: ""[\d.]+""", $"fast_count_time: \"{TinyModel.FastCountTime}\"");
         // Enough re-asks that a slot given up after a run of refusals is improbable (0.35^8 ≈ 2e-4 per slot).
         spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"8\"");
-        string path = SpecFiles.Write(label, spec);
-        RunFolderFiles run = RunFolderFiles.NewTemp(label);
-
-        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
-            ["run", path, "--out", run.Root, .. transport], TimeSpan.FromMinutes(4), new Dictionary<string, string?> { [ModelRegistry.EnvironmentVariable] = model.Folder });
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        output.WriteLine(result.Output);
-        return run;
+        return spec;
     }
 
     void AssertCampaign(RunFolderFiles run)

@@ -15,12 +15,12 @@ namespace AutoLab.IntegrationTests;
 public sealed class AdaptiveXrdResumeTests(AdaptiveXrdCampaignTests.TinyModel model, ITestOutputHelper output)
     : IClassFixture<AdaptiveXrdCampaignTests.TinyModel>
 {
-    const int Slots = 6;
+    const int Slots = AdaptiveXrdCampaignTests.Slots;
 
     [Fact]
     public async Task Kill_9_between_windows_then_resume_continues_every_slots_scan_count_without_restarting_at_1()
     {
-        string spec = ShortenedSpec();
+        string spec = SpecFiles.Write("adaptive-xrd-resume", AdaptiveXrdCampaignTests.ShortenedSpec());
         RunFolderFiles run = RunFolderFiles.NewTemp("adaptive-xrd-resume");
         Dictionary<string, string?> environment = new() { [ModelRegistry.EnvironmentVariable] = model.Folder };
 
@@ -73,20 +73,6 @@ public sealed class AdaptiveXrdResumeTests(AdaptiveXrdCampaignTests.TinyModel mo
 
         Assert.True(scans.Select(s => s.Slot).Distinct().Count() == Slots, "every slot should have been measured");
         Assert.True(continued > 0, "the kill was chosen while a slot had windows to go, so at least one slot must be scanned both before and after the resume");
-    }
-
-    static string ShortenedSpec()
-    {
-        string spec = File.ReadAllText(RepositoryPaths.Of("examples", "adaptive-xrd.yaml"));
-        spec = CampaignChecks.Replace(spec, @"\{name: slot, type: integer, bounds: \[1, \d+\]\}", $"{{name: slot, type: integer, bounds: [1, {Slots}]}}");
-        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)changer_size:\s*""\d+""", $"${{1}}changer_size: \"{Slots}\"");
-        // Faults as in AdaptiveXrdCampaignTests: garbage readouts must not be added on either side of the crash.
-        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)fault_rate:\s*""[\d.]+""", "${1}fault_rate: \"0.2\"");
-        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
-        spec = CampaignChecks.Replace(spec, @"model: xrd-fe-ni-al, train: full, threshold: ""[\d.]+""", $"model: {AdaptiveXrdCampaignTests.TinyModel.Name}, train: never, threshold: \"{AdaptiveXrdCampaignTests.TinyModel.Threshold}\"");
-        spec = CampaignChecks.Replace(spec, @"fast_count_time: ""[\d.]+""", $"fast_count_time: \"{AdaptiveXrdCampaignTests.TinyModel.FastCountTime}\"");
-        spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"8\"");
-        return SpecFiles.Write("adaptive-xrd-resume", spec);
     }
 
     static int SummedScans(RunFolderFiles run)
