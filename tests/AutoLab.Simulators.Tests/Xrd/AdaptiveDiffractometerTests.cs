@@ -16,7 +16,8 @@ public sealed class AdaptiveDiffractometerTests
     /// <summary>Sums of a few doubles agree to rounding.</summary>
     private const double SumTolerance = 1e-9;
 
-    private static readonly Dictionary<string, string> ChangerOptions = new()
+    /// <summary>A 12-slot changer with accumulation, 20–60° at 0.1°, on the virtual clock (shared with <see cref="PersistedScanSumsTests"/>).</summary>
+    internal static readonly Dictionary<string, string> ChangerOptions = new()
     {
         ["samples"] = "changer",
         ["changer_seed"] = "7",

@@ -14,19 +14,7 @@ public sealed class PersistedScanSumsTests : IDisposable
 {
     private static readonly ScanRange Grid = new(20, 30, 0.1, 1);
 
-    private static readonly Dictionary<string, string> ChangerOptions = new()
-    {
-        ["samples"] = "changer",
-        ["changer_seed"] = "7",
-        ["changer_size"] = "12",
-        ["accumulate"] = "true",
-        ["two_theta_min"] = "20",
-        ["two_theta_max"] = "60",
-        ["step"] = "0.1",
-        ["count_time"] = "0.5",
-        ["clock"] = "virtual",
-        ["seed"] = "3",
-    };
+    private static readonly Dictionary<string, string> ChangerOptions = AdaptiveDiffractometerTests.ChangerOptions;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "autolab-tests", $"scan-sums-{Guid.NewGuid():N}");
 
