@@ -32,16 +32,14 @@ namespace AutoLab.Orchestrator.Scheduling;
 /// experiment stays in flight until it ends, which errs towards halting early. Connected by <see cref="CampaignPolicies.ScheduleAsync"/>
 /// through <see cref="ConnectTo"/>.</para>
 /// </remarks>
-public sealed class BeamTimeWindowObserver(IBus bus, TimeProvider clock, Guid campaignId, BeamTimeWindow window) :
+public sealed partial class BeamTimeWindowObserver(IBus bus, TimeProvider clock, Guid campaignId, BeamTimeWindow window) :
     IConsumeMessageObserver<MeasurementCompleted>,
     IConsumeMessageObserver<StepFaulted>,
     IConsumeMessageObserver<StartExperiment>,
     IConsumeMessageObserver<ExperimentCompleted>,
     IConsumeMessageObserver<ExperimentFaulted>,
     IConsumeMessageObserver<ExperimentsSuggested>,
-    IConsumeMessageObserver<HaltCampaign>,
-    ISendObserver,
-    IPublishObserver
+    IConsumeMessageObserver<HaltCampaign>
 {
     // How long a message that could start experiments waits for the halt to be applied before it goes on anyway: long
     // enough for a loaded host to deliver one message, short enough that a halt that never arrives costs little.
@@ -74,59 +72,6 @@ public sealed class BeamTimeWindowObserver(IBus bus, TimeProvider clock, Guid ca
             bus.ConnectPublishObserver(this),
         ];
     }
-
-    /// <summary>
-    /// Sees the campaign's commands as they leave: a <see cref="StartExperiment"/> (sent by a scoped orchestrator)
-    /// puts its measurement in flight, and a <see cref="SuggestExperiments"/> request (wherever the strategy runs)
-    /// halts the campaign now when the experiments it asks for, which the campaign will start together, would not
-    /// all fit.
-    /// </summary>
-    /// <remarks>
-    /// Counting at the send, not when the experiment saga receives it, matters in a dry run where answers come in
-    /// milliseconds: the campaign sends a start and the request for the next suggestion together, and the halt
-    /// must be on its way before that suggestion can come back.
-    /// </remarks>
-    /// <typeparam name="T">The message type sent.</typeparam>
-    /// <param name="context">The send.</param>
-    /// <returns>A task that completes when the halt (if any) is published.</returns>
-    public Task PreSend<T>(SendContext<T> context)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Message switch
-        {
-            StartExperiment start => OnStart(start),
-            SuggestExperiments request when request.CampaignId == campaignId => HaltIf(window.Requested(request.Count, request.Pending.Count)),
-            _ => Task.CompletedTask,
-        };
-    }
-
-    /// <inheritdoc />
-    public Task PostSend<T>(SendContext<T> context)
-        where T : class => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public Task SendFault<T>(SendContext<T> context, Exception exception)
-        where T : class => Task.CompletedTask;
-
-    /// <summary>Sees a published <see cref="StartExperiment"/> (an unscoped orchestrator, a calibration) as it leaves; see <see cref="PreSend{T}(SendContext{T})"/>.</summary>
-    /// <typeparam name="T">The message type published.</typeparam>
-    /// <param name="context">The publish.</param>
-    /// <returns>A task that completes when the halt (if any) is published.</returns>
-    public Task PrePublish<T>(PublishContext<T> context)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Message is StartExperiment start ? OnStart(start) : Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task PostPublish<T>(PublishContext<T> context)
-        where T : class => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public Task PublishFault<T>(PublishContext<T> context, Exception exception)
-        where T : class => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task PreConsume(ConsumeContext<StartExperiment> context)
