@@ -36,6 +36,17 @@ public sealed record CampaignPlan
     /// <summary>Most experiments in flight at once, and the number of suggestions asked for at a time.</summary>
     public int BatchSize { get; init; } = 1;
 
+    /// <summary>
+    /// Whether suggestions are asked for a whole batch at a time, once every experiment of the previous batch has
+    /// finished (synchronous batches), instead of refilling each slot as soon as it frees (the default).
+    /// </summary>
+    /// <remarks>
+    /// Refilling keeps the instruments busy; a synchronous batch lets a batch-aware strategy (q-EI, batch EHVI,
+    /// kriging batches) choose its points jointly and see every result of one batch before the next, at the cost of
+    /// idle slots while the slowest experiment of a batch finishes.
+    /// </remarks>
+    public bool SynchronousBatches { get; init; }
+
     /// <summary>Extra stopping conditions.</summary>
     public TerminationPlan Termination { get; init; } = new();
 

@@ -49,6 +49,9 @@ public sealed record CampaignSpec
     /// <summary>Experiments in flight at once (<c>batch_size</c>); 1 when not given.</summary>
     public int BatchSize { get; init; } = 1;
 
+    /// <summary>Whether a batch is asked for only when the previous one has finished (<c>batch_mode: synchronous</c>); refill each free slot when false (<c>asynchronous</c>, the default).</summary>
+    public bool SynchronousBatches { get; init; }
+
     /// <summary>Extra stopping conditions (<c>termination</c>).</summary>
     public TerminationPlan Termination { get; init; } = new();
 

@@ -64,6 +64,7 @@ public static class CampaignSpecCompiler
             },
             Budget = spec.Budget,
             BatchSize = spec.BatchSize,
+            SynchronousBatches = spec.SynchronousBatches,
             Termination = spec.Termination,
             FaultPolicy = spec.FaultPolicy,
             RequireApproval = spec.RequireApproval,

@@ -62,9 +62,11 @@ public static class CampaignProgress
         campaign.StopReason is null && campaign.Started < campaign.Plan.Budget;
 
     /// <summary>How many suggestions to ask for now (0 when a request is outstanding or none are needed).</summary>
+    /// <remarks>With <see cref="CampaignPlan.SynchronousBatches"/> nothing is asked for while an experiment of the previous batch is in flight.</remarks>
     public static int SuggestionsWanted(Campaign campaign)
     {
-        if (campaign.OutstandingRequestId is not null || campaign.AwaitingFinish || !CanStartMore(campaign))
+        if (campaign.OutstandingRequestId is not null || campaign.AwaitingFinish || !CanStartMore(campaign)
+            || (campaign.Plan.SynchronousBatches && campaign.InFlight.Count > 0))
         {
             return 0;
         }

@@ -70,6 +70,14 @@ public class CampaignRuleTests
     }
 
     [Fact]
+    public void A_misspelt_batch_mode_suggests_the_right_word()
+    {
+        SpecLoadResult result = SpecYaml.Load(SpecYaml.With("batch_mode: synchronus\n"));
+
+        Assert.Equal(new SpecError(1, 13, "batch_mode", "'synchronus' is not a valid batch_mode; did you mean 'synchronous'?"), SpecAssert.SingleError(result));
+    }
+
+    [Fact]
     public void An_objective_name_used_twice_is_reported()
     {
         SpecLoadResult result = SpecYaml.Load(SpecYaml.With("objectives:\n  - {name: y, direction: minimize}\n  - {name: y, direction: maximize}\n"));

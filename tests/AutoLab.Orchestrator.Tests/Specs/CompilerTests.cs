@@ -96,6 +96,14 @@ public class CompilerTests
     }
 
     [Fact]
+    public void Batches_refill_each_slot_unless_the_spec_asks_for_synchronous_batches()
+    {
+        Assert.False(Compile(SpecYaml.With("batch_size: 2\n")).SynchronousBatches);
+        Assert.False(Compile(SpecYaml.With("batch_size: 2\nbatch_mode: asynchronous\n")).SynchronousBatches);
+        Assert.True(Compile(SpecYaml.With("batch_size: 2\nbatch_mode: synchronous\n")).SynchronousBatches);
+    }
+
+    [Fact]
     public void Compiling_an_invalid_spec_built_in_code_throws_with_every_error()
     {
         CampaignSpec spec = new()

@@ -9,8 +9,15 @@ internal static class RootSection
     private static readonly string[] Keys =
     [
         "name", "description", "seed", "space", "constraints", "steps", "analysis", "objectives", "strategy",
-        "budget", "batch_size", "termination", "fault_policy", "approval", "envelope", "schedule", "instruments",
+        "budget", "batch_size", "batch_mode", "termination", "fault_policy", "approval", "envelope", "schedule", "instruments",
     ];
+
+    // batch_mode: the words, and whether each means synchronous batches.
+    private static readonly Dictionary<string, bool> BatchModes = new(StringComparer.Ordinal)
+    {
+        ["asynchronous"] = false,
+        ["synchronous"] = true,
+    };
 
     public static CampaignSpec? Read(SpecReader reader, YamlNode root)
     {
@@ -34,6 +41,7 @@ internal static class RootSection
             Strategy = m.Required("strategy") is { } strategy ? ReadStrategy(reader, strategy, "strategy") : new StrategySpec(),
             Budget = m.Int32("budget", required: true) ?? 0,
             BatchSize = m.Int32("batch_size") ?? 1,
+            SynchronousBatches = m.Choice("batch_mode", BatchModes, required: false) ?? false,
             Termination = m.Optional("termination") is { } termination ? ReadTermination(reader, termination, "termination") : new TerminationPlan(),
             FaultPolicy = m.Optional("fault_policy") is { } policy ? ReadFaultPolicy(reader, policy, "fault_policy") : new FaultPolicy(),
             RequireApproval = m.Boolean("approval") ?? false,
