@@ -28,7 +28,8 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <para>Each strategy runs as a campaign through the whole engine (<see cref="EngineCampaign"/>: sagas on the
 /// in-memory bus, the <c>storage-ring</c> instrument, the readings analysis, the active-learning service and
 /// the journal), with the spec of <c>examples/dynamic-aperture.yaml</c> at the benchmark's fidelity and without
-/// its latency and faults. The curve is read from the journal in experiment order.</para>
+/// its latency and faults, in synchronous batches (<c>batch_mode: synchronous</c>: a generation, or one EHVI batch, is asked
+/// for whole once the previous one has finished). The curve is read from the journal in experiment order.</para>
 /// </remarks>
 public sealed class DynamicApertureBenchmark : ICampaignBenchmark
 {
@@ -121,7 +122,7 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
                 ["ehvi_hypervolume"] = PerGeneration(ehvi, population),
             },
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"each strategy a campaign through the engine (in-memory bus, storage-ring instrument, readings analysis, journal); built-in DBA ring, knobs k2_sf, k2_sd, k2_sh1, k2_sh2 over their full power-supply limits; " +
+                $"each strategy a campaign through the engine in synchronous batches (in-memory bus, storage-ring instrument, readings analysis, journal); built-in DBA ring, knobs k2_sf, k2_sd, k2_sh1, k2_sh2 over their full power-supply limits; " +
                 $"objectives on- and off-momentum (δ = ±2 %) DA area, {Angles} rays × {Turns} turns, 4 probes × 2 rounds; " +
                 $"hypervolume of all points measured so far, areas / {AreaScale:F0} mm², reference (0, 0); " +
                 $"budget {budget} = {budget / population} generations of {population} for nsga2, mlmoga (defaults) and ehvi ({population} Sobol points, then batches of {population})"),
@@ -173,6 +174,8 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
         yaml.AppendLine(CultureInfo.InvariantCulture, $"strategy: {{name: {strategy}, options: {{{optionName}: {optionValue}}}}}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"budget: {budget}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"batch_size: {batch}");
+        // A batch is a generation (nsga2, mlmoga) or one joint EHVI batch: asked for whole, with every earlier result known.
+        yaml.AppendLine("batch_mode: synchronous");
         return yaml.ToString();
     }
 
