@@ -1,72 +1,32 @@
-using AutoLab.ActiveLearning.MultiObjective;
 using AutoLab.ActiveLearning.MultiObjectiveBayesian;
-using AutoLab.ActiveLearning.Problems;
 using AutoLab.ActiveLearning.Space;
 using AutoLab.ActiveLearning.Strategies;
 using AutoLab.Contracts;
 using AutoLab.Contracts.Orchestration;
-using static AutoLab.ActiveLearning.Tests.Spaces;
 
 namespace AutoLab.ActiveLearning.Tests.MultiObjectiveBayesian;
 
 /// <summary>
-/// "parego" is deterministic, moves its batch away from pending points, beats a space-filling design of
-/// the same size on ZDT1's hypervolume, and refuses campaigns it cannot serve with a message saying why.
+/// "parego" keeps the multi-objective contract (<see cref="MultiObjectiveStrategyContract"/>) with f2 maximised,
+/// keeps to linear constraints, and refuses campaigns it cannot serve with a message saying why.
 /// </summary>
-public class ParEgoStrategyTests
+public class ParEgoStrategyTests : MultiObjectiveStrategyContract
 {
-    /// <summary>The usual ZDT reference point for hypervolume (g ≤ 10 when d = 3, so every point counts).</summary>
-    private static readonly double[] ZdtReference = [11.0, 11.0];
-
-    /// <summary>How far (unit cube) a pending point must push the next suggestion to count as a change.</summary>
-    private const double MovedTolerance = 1e-3;
-
-    private static readonly ParEgoStrategy Strategy = new();
-
     private static readonly ObjectiveDefinition[] TwoObjectives =
     [
         new() { Name = "f1", Direction = ObjectiveDirection.Minimize },
         new() { Name = "f2", Direction = ObjectiveDirection.Maximize },
     ];
 
-    [Fact]
-    public void The_same_request_gives_the_same_suggestions()
-    {
-        SuggestionRequest request = Zdt1Request(count: 3, seed: 7);
+    /// <inheritdoc />
+    protected override ISuggestionStrategy Strategy { get; } = new ParEgoStrategy();
 
-        double[][] first = [.. Strategy.Suggest(request).Select(request.Space.ToUnit)];
-        double[][] second = [.. Strategy.Suggest(request).Select(request.Space.ToUnit)];
+    /// <inheritdoc />
+    protected override string Name => "parego";
 
-        Assert.Equal(3, first.Length);
-        Assert.Equal(first, second);
-    }
-
-    [Fact]
-    public void Pending_points_change_the_batch()
-    {
-        SuggestionRequest request = Zdt1Request(count: 1, seed: 3);
-        ParameterPoint alone = Strategy.Suggest(request)[0];
-
-        ParameterPoint withPending = Strategy.Suggest(request with { Pending = [alone] })[0];
-
-        double[] a = request.Space.ToUnit(alone);
-        double[] b = request.Space.ToUnit(withPending);
-        double distance = Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum());
-        Assert.True(distance > MovedTolerance, $"with the first choice pending the next point should differ; moved {distance}");
-    }
-
-    [Fact]
-    public void On_zdt1_the_hypervolume_beats_a_sobol_design_of_the_same_size()
-    {
-        Zdt1 problem = new(3);
-        long[] seeds = [1, 2, 3];
-        Dictionary<string, string> options = new() { ["initial_points"] = "10" };
-
-        double[] parego = [.. seeds.Select(s => Hypervolume.Compute(MultiObjectiveLoop.Run(Strategy, problem, 30, s, options), ZdtReference))];
-        double[] sobol = [.. seeds.Select(s => Hypervolume.Compute(MultiObjectiveLoop.Run(new SobolStrategy(), problem, 30, s, batch: 30), ZdtReference))];
-
-        Assert.True(Median(parego) > Median(sobol), $"median hypervolume at (11, 11): parego {Median(parego)} [{string.Join(", ", parego)}], sobol {Median(sobol)} [{string.Join(", ", sobol)}]");
-    }
+    // f2 is declared maximised and stored negated, which exercises the direction handling.
+    /// <inheritdoc />
+    protected override SuggestionRequest Zdt1Request(int count, long seed) => Zdt1Request(count, seed, TwoObjectives);
 
     [Fact]
     public void Suggestions_satisfy_linear_constraints()
@@ -89,17 +49,6 @@ public class ParEgoStrategyTests
         SuggestionException error = Assert.Throws<SuggestionException>(() => Strategy.Suggest(request));
 
         Assert.Contains("'bo'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Four_objectives_are_refused()
-    {
-        ObjectiveDefinition[] four = [.. Enumerable.Range(1, 4).Select(j => new ObjectiveDefinition { Name = $"f{j}", Direction = ObjectiveDirection.Minimize })];
-        SuggestionRequest request = Zdt1Request(count: 1, seed: 1) with { Objectives = four };
-
-        SuggestionException error = Assert.Throws<SuggestionException>(() => Strategy.Suggest(request));
-
-        Assert.Contains("2 to 3 objectives", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,35 +87,5 @@ public class ParEgoStrategyTests
         double value = s.Evaluate([1.0, 12.0]);
 
         Assert.Equal(0.15 + (0.1 * 0.275), value, Tolerance);
-    }
-
-    /// <summary>A ZDT1 (d = 3) request with 12 Sobol observations; f2 is declared maximised and stored negated, which exercises the direction handling.</summary>
-    private static SuggestionRequest Zdt1Request(int count, long seed)
-    {
-        Zdt1 problem = new(3);
-        SuggestionRequest design = Request(UnitCube(3), 12, seed: seed);
-        IReadOnlyList<ParameterPoint> points = new SobolStrategy().Suggest(design);
-        List<Observation> history = [];
-        foreach (ParameterPoint point in points)
-        {
-            double[] f = new double[2];
-            problem.Evaluate(design.Space.ToUnit(point), f, []);
-            history.Add(new Observation
-            {
-                ExperimentId = Guid.Empty,
-                Sequence = history.Count + 1,
-                Parameters = point,
-                Objectives = new Dictionary<string, double> { ["f1"] = f[0], ["f2"] = -f[1] },
-            });
-        }
-
-        return Request(UnitCube(3), count, suggestedSoFar: 12, seed: seed) with { Objectives = TwoObjectives, History = history };
-    }
-
-    private static double Median(double[] values)
-    {
-        double[] sorted = [.. values.Order()];
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[(n / 2) - 1] + sorted[n / 2]);
     }
 }
