@@ -13,7 +13,7 @@ namespace AutoLab.IntegrationTests;
 
 /// <summary>
 /// The autonomous phase mapping of examples/xrd-phase-mapping.yaml, shortened to 64 samples with a small
-/// phase-id model trained by the test and a fault rate of 0.05, runs through the whole stack in memory: sagas, bus, the synthesis
+/// phase-id model trained once for the test run (<see cref="TrainedPhaseIdentifier"/>) and a fault rate of 0.05, runs through the whole stack in memory: sagas, bus, the synthesis
 /// robot and the diffractometer, the phase-id stage (its model read from a temporary registry),
 /// the phase-map strategy and the journal. It must spend its budget exactly once per experiment, survive the
 /// faults, keep every composition inside the triangle, and map the equilibrium diagram more accurately than
@@ -44,8 +44,7 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
         spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
         string path = SpecFiles.Write("xrd-phase-mapping", spec);
         RunFolderFiles run = RunFolderFiles.NewTemp("xrd-phase-mapping");
-        string models = Path.Combine(Path.GetTempPath(), "autolab-it", "phase-map-models-" + Guid.NewGuid().ToString("N"));
-        TrainTestIdentifier(models);
+        string models = TrainedPhaseIdentifier.Registry;
 
         AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
             ["run", path, "--out", run.Root], TimeSpan.FromMinutes(8), new Dictionary<string, string?> { [ModelRegistry.EnvironmentVariable] = models });
@@ -62,7 +61,7 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
         List<string[]> completed = [.. rows.Where(r => r[status] == "Completed")];
         Assert.True(completed.Count >= Budget / 2, $"most experiments should complete; {completed.Count} of {Budget} did");
 
-        using PhaseIdentifier identifier = PhaseIdentifier.Load(new ModelRegistry(models).FolderOf(XrdPhaseBuiltIn.ModelName));
+        using PhaseIdentifier identifier = TrainedPhaseIdentifier.Load();
         var lab = new PhaseMapLab(identifier, seed: 1);
         IReadOnlyList<string> outputs = lab.Outputs(PhaseMapLab.PresencePrefix);
         int[] columns = [.. outputs.Select(o => Array.IndexOf(header, o))];
@@ -88,21 +87,6 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
             mapped > median,
             string.Create(CultureInfo.InvariantCulture,
                 $"the phase-map campaign's map from {completed.Count} samples should be more accurate than random compositions of the same number: {mapped:F3} vs random median {median:F3}"));
-    }
-
-    /// <summary>
-    /// Trains the test's identifier into a registry as "xrd-fe-ni-al": the benchmark's fallback model
-    /// (<see cref="PhaseMapBenchModel.FullOptions"/>: the registry recipe's network and 10–80° grid, 3,000 patterns,
-    /// 2 members, 8 epochs). Weaker models make the comparison a coin toss: with the quick recipe (coarse grid, tiny
-    /// network) boundary-seeking sampling maps worse than random compositions, and with 1,500 patterns and 6 epochs
-    /// it won by only about 0.04 and lost one run in four (measured), because noisy presence calls along the
-    /// boundaries are exactly where the strategy samples.
-    /// </summary>
-    static void TrainTestIdentifier(string folder)
-    {
-        PhaseIdentifierOptions options = PhaseMapBenchModel.FullOptions with { Threads = 1 };
-        using PhaseIdentifier identifier = PhaseIdentifier.Train(XrdTrainingSetGenerator.FeNiAlPhases(), options, seed: 11);
-        new ModelRegistry(folder).Add(new ModelCard { Name = XrdPhaseBuiltIn.ModelName, Kind = ModelKinds.PhaseIdentifier, Description = "phase-mapping test identifier" }, identifier.Save);
     }
 
     /// <summary>Accuracy of the same reconstruction from <paramref name="count"/> random compositions measured by the same identifier.</summary>

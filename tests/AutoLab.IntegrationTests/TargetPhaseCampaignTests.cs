@@ -1,0 +1,88 @@
+using System.Globalization;
+using AutoLab.Analysis.Registry;
+using AutoLab.IntegrationTests.Support;
+using AutoLab.Simulators.Synthesis;
+using Xunit.Abstractions;
+
+namespace AutoLab.IntegrationTests;
+
+/// <summary>
+/// examples/xrd-target-phase.yaml, shortened to 24 samples with the shared test identifier and a fault rate of 0.05,
+/// runs through the whole stack in memory (sagas, bus, synthesis robot, diffractometer, phase-id, Bayesian
+/// optimization of the Ni3Al fraction, journal). It must spend its budget exactly once per experiment, keep every
+/// composition inside the triangle, report every phase's fraction, and make a sample richer in Ni3Al than random
+/// compositions of the same number do.
+/// </summary>
+public sealed class TargetPhaseCampaignTests(ITestOutputHelper output)
+{
+    const int Budget = 24;
+
+    /// <summary>The phase the example maximises, as the built-in diagram names it, and its output column.</summary>
+    const string Target = "Ni3Al";
+    const string TargetColumn = "fraction_ni3al";
+
+    /// <summary>Random designs the campaign is compared with: 201 draws, so their median is steady.</summary>
+    const int RandomDesigns = 201;
+
+    [Fact]
+    public async Task A_shortened_target_phase_campaign_with_faults_makes_a_richer_sample_than_random_compositions()
+    {
+        string spec = File.ReadAllText(RepositoryPaths.Of("examples", "xrd-target-phase.yaml"));
+        spec = CampaignChecks.Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
+        spec = CampaignChecks.Replace(spec, @"train:\s*full", "train: never");
+        spec = CampaignChecks.Replace(spec, @"fault_rate:\s*""[\d.]+""", "fault_rate: \"0.05\"");
+        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
+        string path = SpecFiles.Write("xrd-target-phase", spec);
+        RunFolderFiles run = RunFolderFiles.NewTemp("xrd-target-phase");
+
+        AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
+            ["run", path, "--out", run.Root], TimeSpan.FromMinutes(8), new Dictionary<string, string?> { [ModelRegistry.EnvironmentVariable] = TrainedPhaseIdentifier.Registry });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        CampaignChecks.AssertBudgetSpentOnceWithFaults(run, Budget);
+        (string[] header, List<string[]> rows) = run.Observations();
+        Assert.Equal(Budget, rows.Count);
+        int fe = CampaignChecks.Column(header, "Fe[");
+        int ni = CampaignChecks.Column(header, "Ni[");
+        int status = Array.IndexOf(header, "status");
+        int target = Array.IndexOf(header, TargetColumn);
+        Assert.True(target >= 0, $"observations.csv should have the objective column {TargetColumn}: {string.Join(", ", header)}");
+        Assert.True(header.Count(h => h.StartsWith("fraction_", StringComparison.Ordinal) && !h.EndsWith("_sd", StringComparison.Ordinal)) == 6, "every phase's fraction should be reported");
+        List<string[]> completed = [.. rows.Where(r => r[status] == "Completed")];
+        Assert.True(completed.Count >= Budget / 2, $"most experiments should complete; {completed.Count} of {Budget} did");
+        Assert.All(completed, r => Assert.InRange(CampaignChecks.Number(r[target]), 0.0, 1.0));
+
+        // What the campaign made: the equilibrium Ni3Al fraction at each composition it asked for (faulted ones too,
+        // since a random design is not spared its faults either).
+        PhaseDiagram diagram = BuiltInPhaseDiagrams.FeNiAl();
+        double[] made = [.. rows.Select(r => TargetFraction(diagram, CampaignChecks.Number(r[fe]), CampaignChecks.Number(r[ni])))];
+        Assert.All(rows, r => Assert.True(CampaignChecks.Number(r[fe]) + CampaignChecks.Number(r[ni]) <= 1.0 + 1e-12, $"composition Fe {r[fe]}, Ni {r[ni]} is outside the triangle"));
+        double best = made.Max();
+        double[] random = [.. Enumerable.Range(1, RandomDesigns).Select(s => RandomDesignBest(diagram, rows.Count, s)).Order()];
+        double median = random[RandomDesigns / 2];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count} samples ({completed.Count} completed): richest in {Target} {best:F3} at sample {Array.IndexOf(made, best) + 1}; random designs of the same size: median best {median:F3}, 90th percentile {random[(RandomDesigns * 9) / 10]:F3}"));
+        Assert.True(best > median, string.Create(CultureInfo.InvariantCulture,
+            $"the campaign's richest sample ({best:F3} {Target}) should beat the median of random designs of {rows.Count} compositions ({median:F3})"));
+    }
+
+    /// <summary>The equilibrium fraction of the target phase at a composition (Al the remainder).</summary>
+    static double TargetFraction(PhaseDiagram diagram, double fe, double ni) =>
+        diagram.Equilibrium([fe, ni, Math.Max(0.0, 1.0 - fe - ni)]).Where(p => p.Phase == Target).Sum(p => p.Fraction);
+
+    /// <summary>The richest of <paramref name="count"/> uniform random compositions over the triangle.</summary>
+    static double RandomDesignBest(PhaseDiagram diagram, int count, int seed)
+    {
+        Random random = new(seed);
+        double best = 0.0;
+        for (int i = 0; i < count; i++)
+        {
+            double a = random.NextDouble();
+            double b = random.NextDouble();
+            (a, b) = a + b > 1.0 ? (1.0 - a, 1.0 - b) : (a, b);
+            best = Math.Max(best, TargetFraction(diagram, a, b));
+        }
+
+        return best;
+    }
+}
