@@ -20,6 +20,9 @@ public sealed class SuggestExperimentsConsumer(
     TimeProvider clock,
     ILogger<SuggestExperimentsConsumer> logger) : IConsumer<SuggestExperiments>
 {
+    /// <summary>This process as "host/process-id", sent with every answer so a journal shows which worker made the suggestions.</summary>
+    public static string Worker { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+
     /// <inheritdoc/>
     public async Task Consume(ConsumeContext<SuggestExperiments> context)
     {
@@ -64,6 +67,7 @@ public sealed class SuggestExperimentsConsumer(
             Timestamp = clock.GetUtcNow(),
             Suggestions = suggestions,
             Strategy = strategyName,
+            Worker = Worker,
         });
     }
 }

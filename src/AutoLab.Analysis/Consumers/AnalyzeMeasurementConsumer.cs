@@ -21,6 +21,9 @@ public sealed class AnalyzeMeasurementConsumer(
     TimeProvider clock,
     ILogger<AnalyzeMeasurementConsumer> logger) : IConsumer<AnalyzeMeasurement>
 {
+    /// <summary>This process as "host/process-id", sent with every result so a journal shows which worker did the analysis.</summary>
+    public static string Worker { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+
     /// <inheritdoc/>
     public async Task Consume(ConsumeContext<AnalyzeMeasurement> context)
     {
@@ -74,6 +77,7 @@ public sealed class AnalyzeMeasurementConsumer(
             Uncertainties = result.Uncertainties,
             Diagnostics = result.Diagnostics,
             Data = result.Data,
+            Worker = Worker,
         });
     }
 }

@@ -17,4 +17,10 @@ public sealed record ExperimentsSuggested
 
     /// <summary>Strategy that produced them.</summary>
     public string Strategy { get; init; } = "";
+
+    /// <summary>
+    /// The process that ran the strategy, as "host/process-id"; null when the producer did not say (journals
+    /// written before this field existed, foreign services).
+    /// </summary>
+    public string? Worker { get; init; }
 }

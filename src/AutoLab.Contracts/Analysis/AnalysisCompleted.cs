@@ -26,4 +26,11 @@ public sealed record AnalysisCompleted
 
     /// <summary>Derived data written by the analysis, by reference.</summary>
     public IReadOnlyList<DataReference> Data { get; init; } = [];
+
+    /// <summary>
+    /// The process that ran the analysis, as "host/process-id" (e.g. "lab-pc-3/12345"); null when the producer
+    /// did not say (journals written before this field existed, foreign services).
+    /// </summary>
+    /// <remarks>Optional on purpose: analysis workers are competing consumers, and this is how a journal shows which one did the work.</remarks>
+    public string? Worker { get; init; }
 }

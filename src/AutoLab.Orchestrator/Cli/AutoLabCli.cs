@@ -11,6 +11,7 @@ public static class AutoLabCli
         var root = new RootCommand("AutoLab: a self-driving laboratory orchestration engine.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(PendingCommand.Create());
         root.Subcommands.Add(ApproveCommand.Create());

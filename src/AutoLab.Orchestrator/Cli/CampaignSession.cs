@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using AutoLab.ActiveLearning.Consumers;
+using AutoLab.Analysis.Consumers;
 using AutoLab.Contracts.Orchestration;
 using AutoLab.Orchestrator.Definitions;
 using AutoLab.Orchestrator.Hosting;
@@ -18,7 +20,11 @@ namespace AutoLab.Orchestrator.Cli;
 /// One run of the orchestrator process for a campaign: start the host, send the start (or recovery)
 /// command, show progress until the campaign ends, stop, and export the run folder.
 /// </summary>
-public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSpec? spec, ScheduleSpec? schedule, bool quiet = false)
+/// <remarks>
+/// With <c>hostServices</c> false (<c>--services remote</c>) this process hosts no analysis or active-learning
+/// consumer: <c>autolab serve</c> workers on the same broker answer instead, and a missing one is named at start-up.
+/// </remarks>
+public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSpec? spec, ScheduleSpec? schedule, bool quiet = false, bool hostServices = true)
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
@@ -55,8 +61,14 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
     public async Task<CampaignEnded> RunToEndAsync(object startMessage, Guid campaignId, int alreadyFinished, CancellationToken ct, Stopwatch? timing = null)
     {
         await EnsureBrokerAsync(bus, ct);
+        if (!hostServices && bus.RabbitMqUri is { } uri)
+        {
+            await ReportWorkersAsync(uri, ct);
+        }
+
         IHost host = AutoLabHost.Build(new AutoLabHostOptions
         {
+            HostServices = hostServices,
             // Scoped by the campaign: on a shared broker this process gets saga and instrument queues of
             // its own, the same ones again when the run folder is resumed (see BusScope).
             Bus = bus with { Scope = campaignId },
@@ -134,6 +146,31 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
         catch (TimeoutException)
         {
             await Console.Error.WriteLineAsync($"warning: the bus did not stop within {StopTimeout.TotalSeconds:F0} s (an instrument is still busy); the journal is complete, exiting anyway");
+        }
+    }
+
+    /// <summary>
+    /// For <c>--services remote</c>: prints how many workers serve the analysis and active-learning queues, and a
+    /// warning naming the <c>autolab serve</c> command to start for a queue that has none, since without one every
+    /// analyze step ends only at its time limit and a suggestion request waits until a worker starts.
+    /// </summary>
+    static async Task ReportWorkersAsync(Uri uri, CancellationToken ct)
+    {
+        string[] queues = [AnalysisEndpoints.QueueName, ActiveLearningEndpoints.QueueName];
+        IReadOnlyDictionary<string, uint>? counts = await ServiceQueueProbe.CountConsumersAsync(uri, queues, TimeSpan.FromSeconds(5), ct);
+        if (counts is null)
+        {
+            return;
+        }
+
+        Console.WriteLine("services: remote (" + string.Join(", ", queues.Select(q => $"{q}: {counts[q]} consumer{(counts[q] == 1 ? "" : "s")}")) + ")");
+        foreach (string queue in queues.Where(q => counts[q] == 0))
+        {
+            string waits = queue == AnalysisEndpoints.QueueName
+                ? "analyze steps will wait and time out (steps.analyze.timeout)"
+                : "the campaign waits for suggestions until one starts (the request stays on the queue)";
+            await Console.Error.WriteLineAsync(
+                $"warning: no consumer on the '{queue}' queue of {BusOptions.Redact(uri.ToString())}; start `autolab serve {queue} --rabbitmq URI`, or {waits}");
         }
     }
 

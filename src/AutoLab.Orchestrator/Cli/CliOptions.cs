@@ -19,6 +19,35 @@ public static class CliOptions
         Description = $"Broker URI, amqp://user:password@host:5672/ (default: ${BusOptions.RabbitMqUriVariable}).",
     };
 
+    /// <summary>--services local|remote.</summary>
+    public static Option<string> Services() => new Option<string>("--services")
+    {
+        Description = "Who analyses measurements and suggests experiments: local (this process, the default) or remote " +
+                      "(only `autolab serve analysis` and `autolab serve active-learning` processes on the same broker; needs --transport rabbitmq).",
+        DefaultValueFactory = _ => "local",
+    }.AcceptOnlyFromAmong("local", "remote");
+
+    /// <summary>
+    /// Whether this orchestrator hosts the analysis and active-learning consumers itself: true for
+    /// <c>--services local</c>; false for <c>remote</c>, which needs RabbitMQ (a clear <see cref="CliError"/> otherwise).
+    /// </summary>
+    /// <param name="services">The parsed <c>--services</c> value.</param>
+    /// <param name="bus">The parsed bus options.</param>
+    /// <returns>The value of <see cref="AutoLabHostOptions.HostServices"/>.</returns>
+    public static bool HostsServices(string services, BusOptions bus)
+    {
+        if (services != "remote")
+        {
+            return true;
+        }
+
+        return bus.Transport == TransportKind.RabbitMq
+            ? false
+            : throw new CliError(
+                "--services remote needs --transport rabbitmq: analysis and suggestions then come from `autolab serve` " +
+                "processes on the broker, which the in-memory bus of this process cannot reach.");
+    }
+
     /// <summary>Turns the parsed values into <see cref="BusOptions"/>, with a clear error for a bad URI.</summary>
     public static BusOptions ToBusOptions(string transport, string? rabbitMq)
     {

@@ -16,13 +16,17 @@ public static class ResumeCommand
         var directory = new Argument<DirectoryInfo>("dir") { Description = "Run folder of the campaign." };
         Option<string> transport = CliOptions.Transport();
         Option<string?> rabbitMq = CliOptions.RabbitMq();
-        var command = new Command("resume", "Resume a campaign from its run folder's journal.") { directory, transport, rabbitMq };
-        command.SetAction((parse, ct) => CliAction.RunAsync(() => ResumeAsync(
-            parse.GetRequiredValue(directory), CliOptions.ToBusOptions(parse.GetRequiredValue(transport), parse.GetValue(rabbitMq)), ct)));
+        Option<string> services = CliOptions.Services();
+        var command = new Command("resume", "Resume a campaign from its run folder's journal.") { directory, transport, rabbitMq, services };
+        command.SetAction((parse, ct) => CliAction.RunAsync(() =>
+        {
+            BusOptions bus = CliOptions.ToBusOptions(parse.GetRequiredValue(transport), parse.GetValue(rabbitMq));
+            return ResumeAsync(parse.GetRequiredValue(directory), bus, CliOptions.HostsServices(parse.GetRequiredValue(services), bus), ct);
+        }));
         return command;
     }
 
-    static async Task<int> ResumeAsync(DirectoryInfo directory, BusOptions bus, CancellationToken ct)
+    static async Task<int> ResumeAsync(DirectoryInfo directory, BusOptions bus, bool hostServices, CancellationToken ct)
     {
         await CampaignSession.EnsureBrokerAsync(bus, ct);
         RunFolder folder;
@@ -47,7 +51,7 @@ public static class ResumeCommand
         // The spec copy tells which local instruments (process adapters, simulators) to host again.
         SpecLoadResult? spec = SpecCopy.Load(folder);
         Console.WriteLine($"resuming '{replay.CampaignName}': {recovery.Observations.Count} finished, {recovery.InFlight.Count} in flight, budget {recovery.Plan.Budget}");
-        var session = new CampaignSession(folder, bus, spec?.Spec, spec?.Schedule);
+        var session = new CampaignSession(folder, bus, spec?.Spec, spec?.Schedule, hostServices: hostServices);
         RecoverCampaign message = recovery with { IdempotencyKey = Guid.NewGuid().ToString("N"), Timestamp = DateTimeOffset.UtcNow, Paused = false };
         return await session.RunAsync(message, recovery.CampaignId, recovery.Observations.Count, ct);
     }

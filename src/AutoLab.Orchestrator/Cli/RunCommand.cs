@@ -7,7 +7,7 @@ using AutoLab.Orchestrator.Specs;
 
 namespace AutoLab.Orchestrator.Cli;
 
-/// <summary><c>autolab run FILE [--out DIR] [--transport inmemory|rabbitmq] [--rabbitmq URI]</c>.</summary>
+/// <summary><c>autolab run FILE [--out DIR] [--transport inmemory|rabbitmq] [--rabbitmq URI] [--services local|remote]</c>.</summary>
 public static class RunCommand
 {
     /// <summary>Builds the command.</summary>
@@ -17,13 +17,17 @@ public static class RunCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder to create (default: runs/<name>-<UTC time>)." };
         Option<string> transport = CliOptions.Transport();
         Option<string?> rabbitMq = CliOptions.RabbitMq();
-        var command = new Command("run", "Run a campaign to the end; Ctrl+C halts it gracefully (resumable).") { file, output, transport, rabbitMq };
-        command.SetAction((parse, ct) => CliAction.RunAsync(() => RunAsync(
-            parse.GetRequiredValue(file), parse.GetValue(output), CliOptions.ToBusOptions(parse.GetRequiredValue(transport), parse.GetValue(rabbitMq)), ct)));
+        Option<string> services = CliOptions.Services();
+        var command = new Command("run", "Run a campaign to the end; Ctrl+C halts it gracefully (resumable).") { file, output, transport, rabbitMq, services };
+        command.SetAction((parse, ct) => CliAction.RunAsync(() =>
+        {
+            BusOptions bus = CliOptions.ToBusOptions(parse.GetRequiredValue(transport), parse.GetValue(rabbitMq));
+            return RunAsync(parse.GetRequiredValue(file), parse.GetValue(output), bus, CliOptions.HostsServices(parse.GetRequiredValue(services), bus), ct);
+        }));
         return command;
     }
 
-    static async Task<int> RunAsync(FileInfo file, DirectoryInfo? output, BusOptions bus, CancellationToken ct)
+    static async Task<int> RunAsync(FileInfo file, DirectoryInfo? output, BusOptions bus, bool hostServices, CancellationToken ct)
     {
         SpecLoadResult spec = LocalSetup.LoadSpec(file.FullName);
         if (!spec.IsValid)
@@ -53,7 +57,7 @@ public static class RunCommand
             Plan = spec.Plan,
             DataDirectory = folder.DataDirectory,
         };
-        var session = new CampaignSession(folder, bus, spec.Spec, spec.Schedule);
+        var session = new CampaignSession(folder, bus, spec.Spec, spec.Schedule, hostServices: hostServices);
         return await session.RunAsync(start, start.CampaignId, alreadyFinished: 0, ct);
     }
 }

@@ -62,7 +62,9 @@ public static class BusRegistration
         return services;
     }
 
-    static void ConfigureCommon(IBusFactoryConfigurator cfg)
+    /// <summary>Settings every AutoLab bus shares, whatever it hosts (orchestrator or <c>autolab serve</c> worker): the JSON number handling.</summary>
+    /// <param name="cfg">The transport's bus configurator.</param>
+    public static void ConfigureCommon(IBusFactoryConfigurator cfg)
     {
         // NaN and infinity must cross the bus as "NaN"/"Infinity": envelope limits default to ±Infinity,
         // and a NaN reading must reach the saga or the analysis to be rejected as BadOutput; by default
