@@ -87,6 +87,31 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
             mapped > median,
             string.Create(CultureInfo.InvariantCulture,
                 $"the phase-map campaign's map from {completed.Count} samples should be more accurate than random compositions of the same number: {mapped:F3} vs random median {median:F3}"));
+
+        await AssertLibraryDemixesAsync(run, completed.Count);
+    }
+
+    /// <summary>
+    /// `autolab demix` on the campaign's run folder: NMFk over its completed patterns writes one weights row per sample, and
+    /// the components follow the phase-id fractions of several different phases (the library holds most of the six).
+    /// </summary>
+    async Task AssertLibraryDemixesAsync(RunFolderFiles run, int completed)
+    {
+        const int PhasesFollowed = 3;
+        const double FollowedCorrelation = 0.5;
+        AutoLabCommand.Result demix = await AutoLabCommand.RunAsync(["demix", run.Root], TimeSpan.FromMinutes(3));
+        output.WriteLine(demix.Output);
+        Assert.True(demix.ExitCode == 0, demix.ToString());
+
+        string folder = Path.Combine(run.Root, "demix");
+        string[] weights = File.ReadAllLines(Path.Combine(folder, "weights.csv"));
+        Assert.Equal(completed + 1, weights.Length);
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "demix.json")));
+        string[] followed = [.. summary.RootElement.GetProperty("components").EnumerateArray()
+            .Where(c => c.GetProperty("correlation").GetDouble() > FollowedCorrelation)
+            .Select(c => c.GetProperty("label").GetString()!)
+            .Distinct(StringComparer.Ordinal)];
+        Assert.True(followed.Length >= PhasesFollowed, $"components should follow at least {PhasesFollowed} phases' fractions with r > {FollowedCorrelation}; they follow {string.Join(", ", followed)}");
     }
 
     /// <summary>Accuracy of the same reconstruction from <paramref name="count"/> random compositions measured by the same identifier.</summary>

@@ -64,6 +64,11 @@ public sealed class TargetPhaseCampaignTests(ITestOutputHelper output)
             $"{rows.Count} samples ({completed.Count} completed): richest in {Target} {best:F3} at sample {Array.IndexOf(made, best) + 1}; random designs of the same size: median best {median:F3}, 90th percentile {random[(RandomDesigns * 9) / 10]:F3}"));
         Assert.True(best > median, string.Create(CultureInfo.InvariantCulture,
             $"the campaign's richest sample ({best:F3} {Target}) should beat the median of random designs of {rows.Count} compositions ({median:F3})"));
+
+        // Demixing a data key the run does not have is refused with the keys it does have.
+        AutoLabCommand.Result demix = await AutoLabCommand.RunAsync(["demix", run.Root, "--key", "frame"], TimeSpan.FromMinutes(1));
+        Assert.NotEqual(0, demix.ExitCode);
+        Assert.Contains("no completed experiment has data 'frame' (data keys found: pattern)", demix.Error, StringComparison.Ordinal);
     }
 
     /// <summary>The equilibrium fraction of the target phase at a composition (Al the remainder).</summary>

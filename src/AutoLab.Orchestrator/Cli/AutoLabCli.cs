@@ -16,6 +16,7 @@ public static class AutoLabCli
         root.Subcommands.Add(PendingCommand.Create());
         root.Subcommands.Add(ApproveCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DemixCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
