@@ -15,6 +15,8 @@ namespace AutoLab.Analysis.Models;
 /// <c>fraction_gamma_ni_fe</c>). Uncertainties: the ensemble members' spread of each presence and fraction.
 /// Diagnostics: <c>phases_present</c> (presence ≥ 0.5) and the spreads per phase.</para>
 /// <para>Options: <c>model</c> (registry name, default <see cref="XrdPhaseBuiltIn.ModelName"/>), <c>key</c>,
+/// <c>registry</c> (the registry folder to load <c>model</c> from, default the analysis service's
+/// <see cref="RegistryModelCache.Registry"/>; a relative path is taken from the analysis process's working directory),
 /// <c>train</c> (full, quick or never: what to do when the model is a missing built-in), <c>map</c>
 /// ("objective=output" renames, as for <see cref="ReadingsModel"/>).</para>
 /// </remarks>
@@ -32,11 +34,11 @@ public sealed class PhaseIdModel(RegistryModelCache models) : IAnalysisModel
     /// <inheritdoc/>
     public AnalysisResult Apply(AnalysisInput input, IReadOnlyDictionary<string, string> options)
     {
-        ModelOptions read = new(Name, options, "model", "key", "train", "map");
+        ModelOptions read = new(Name, options, "model", "registry", "key", "train", "map");
         string modelName = read.GetString("model") ?? XrdPhaseBuiltIn.ModelName;
         MeasuredArray pattern = DataFiles.ReadArray(input, read.GetString("key") ?? DefaultKey);
         pattern.RequireCounts("counts", PatternPreprocessor.MinimumPoints);
-        SharedModel<PhaseIdentifier> shared = models.PhaseIdentifier(modelName, StageOutputs.Policy(read));
+        SharedModel<PhaseIdentifier> shared = models.PhaseIdentifier(modelName, StageOutputs.Policy(read), read.GetString("registry"));
 
         PatternPreprocessor preprocessor = shared.Use(identifier => identifier.Preprocessor);
         float[] features = new float[preprocessor.Grid.Points];

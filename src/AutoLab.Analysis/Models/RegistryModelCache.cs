@@ -38,7 +38,23 @@ public sealed class RegistryModelCache : IDisposable
     /// <returns>The shared identifier.</returns>
     /// <exception cref="AnalysisException">It is missing, of another kind, or cannot be loaded.</exception>
     public SharedModel<PhaseIdentifier> PhaseIdentifier(string name, TrainPolicy policy) =>
-        Get(name, policy, () => Registry.LoadPhaseIdentifier(name, _device));
+        PhaseIdentifier(name, policy, registryFolder: null);
+
+    /// <summary>A phase identifier by registry name, from another registry folder than <see cref="Registry"/>.</summary>
+    /// <param name="name">Model name.</param>
+    /// <param name="policy">What to do when it is a missing built-in (it is trained into that folder).</param>
+    /// <param name="registryFolder">The registry folder (a relative path is taken from this process's working directory), or null for <see cref="Registry"/>.</param>
+    /// <returns>The shared identifier.</returns>
+    /// <exception cref="AnalysisException">It is missing, of another kind, or cannot be loaded.</exception>
+    /// <remarks>
+    /// A stage's <c>registry</c> option lands here, so a campaign (or a benchmark that trained its own model) can name the
+    /// exact model folder in its spec instead of changing the service's registry for every campaign it serves.
+    /// </remarks>
+    public SharedModel<PhaseIdentifier> PhaseIdentifier(string name, TrainPolicy policy, string? registryFolder)
+    {
+        ModelRegistry registry = RegistryAt(registryFolder);
+        return Get(registry, name, policy, () => registry.LoadPhaseIdentifier(name, _device));
+    }
 
     /// <summary>A SAS model selector by registry name.</summary>
     /// <param name="name">Model name.</param>
@@ -46,7 +62,7 @@ public sealed class RegistryModelCache : IDisposable
     /// <returns>The shared selector.</returns>
     /// <exception cref="AnalysisException">It is missing, of another kind, or cannot be loaded.</exception>
     public SharedModel<SasModelSelector> SasModelSelector(string name, TrainPolicy policy) =>
-        Get(name, policy, () => Registry.LoadSasModelSelector(name, _device));
+        Get(Registry, name, policy, () => Registry.LoadSasModelSelector(name, _device));
 
     /// <summary>Frees every loaded model.</summary>
     public void Dispose()
@@ -62,12 +78,31 @@ public sealed class RegistryModelCache : IDisposable
         _loaded.Clear();
     }
 
-    private SharedModel<T> Get<T>(string name, TrainPolicy policy, Func<T> load)
+    private ModelRegistry RegistryAt(string? folder)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return Registry;
+        }
+
+        try
+        {
+            var registry = new ModelRegistry(folder);
+            return string.Equals(registry.Root, Registry.Root, StringComparison.Ordinal) ? Registry : registry;
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new AnalysisException($"'{folder}' is not a usable model registry folder: {ex.Message}", ex);
+        }
+    }
+
+    private SharedModel<T> Get<T>(ModelRegistry registry, string name, TrainPolicy policy, Func<T> load)
         where T : class, IDisposable
     {
-        string key = $"{typeof(T).Name}/{name}";
+        // The folder is part of the key: two registries may each hold a model of the same name.
+        string key = $"{typeof(T).Name}/{registry.Root}/{name}";
         Lazy<(object Shared, IDisposable Model)> lazy = _loaded.GetOrAdd(
-            key, _ => new Lazy<(object, IDisposable)>(() => Create(name, policy, load), LazyThreadSafetyMode.ExecutionAndPublication));
+            key, _ => new Lazy<(object, IDisposable)>(() => Create(registry, name, policy, load), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return (SharedModel<T>)lazy.Value.Shared;
@@ -79,14 +114,14 @@ public sealed class RegistryModelCache : IDisposable
         }
     }
 
-    private (object Shared, IDisposable Model) Create<T>(string name, TrainPolicy policy, Func<T> load)
+    private (object Shared, IDisposable Model) Create<T>(ModelRegistry registry, string name, TrainPolicy policy, Func<T> load)
         where T : class, IDisposable
     {
         try
         {
-            if (policy != TrainPolicy.Never && BuiltInModels.Find(name) is not null && !Registry.Contains(name))
+            if (policy != TrainPolicy.Never && BuiltInModels.Find(name) is not null && !registry.Contains(name))
             {
-                Registry.GetOrTrain(name, _log, new ModelTrainingSettings { Quick = policy == TrainPolicy.Quick, Device = _device });
+                registry.GetOrTrain(name, _log, new ModelTrainingSettings { Quick = policy == TrainPolicy.Quick, Device = _device });
             }
 
             T model = load();

@@ -13,23 +13,30 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// the Fe–Ni–Al phase diagram as accurately as a regular composition grid, against random sampling.
 /// </summary>
 /// <remarks>
-/// <para>The closed loop of seed 003 Fig. 10 on the simulated lab (<see cref="PhaseMapLab"/>): synthesise a
-/// composition, measure its powder pattern, identify the phases with the CNN ensemble, and let the active
-/// learner choose the next compositions (<see cref="PhaseMapStrategy"/>: kriging of the presence
-/// probabilities, next sample where the expected number of wrong phase calls is largest, batches of
-/// <see cref="BatchSize"/>).</para>
+/// <para>The closed loop of seed 003 Fig. 10: synthesise a composition, measure its powder pattern, identify the
+/// phases with the CNN ensemble, and let the active learner choose the next compositions
+/// (<see cref="PhaseMapStrategy"/>: kriging of the presence probabilities, next sample where the expected number of
+/// wrong phase calls is largest, <see cref="BatchSize"/> experiments in flight).</para>
 /// <para>Every design is reconstructed the same way (<see cref="PhaseMapReconstruction"/>) and scored on a dense
 /// simplex lattice against the equilibrium phase sets. The grid is a simplex lattice of
 /// <see cref="GridDivisions"/> steps per edge (231 compositions in a full run, 66 quick). Figure of merit: the
 /// samples the phase-map strategy needs to reach the grid's accuracy, as a fraction of the grid's samples;
 /// target ≤ 0.3. The strategy and random sampling run to the grid's count; +∞ means they never got there. The NMF row reports
 /// how the campaign's own library demixes (<see cref="PhaseMapDemixing"/>).</para>
-/// <para>Ask-tell against the lab (<see cref="AskTellCampaign"/>), not through the bus;
-/// <c>examples/xrd-phase-mapping.yaml</c> runs the same loop through the engine.</para>
+/// <para>The phase-map and random designs run as campaigns through the whole engine (<see cref="EngineCampaign"/>:
+/// sagas on the in-memory bus, the synthesis robot and the diffractometer, the <c>phase-id</c> stage, the strategy
+/// consumer, the journal) with the spec of <see cref="PhaseMapSpec"/>: <c>examples/xrd-phase-mapping.yaml</c> set up
+/// as <see cref="PhaseMapLab"/> simulates, without faults, its phase-id stage loading the benchmark's own identifier
+/// (<see cref="PhaseMapModelFolder"/>). As in the example, the engine refills each of the <see cref="BatchSize"/> slots as
+/// it frees (the strategy told the points still in flight) unless <c>synchronousBatches</c> asks for whole batches; either
+/// way the curves score the first n observations in sequence order, n a multiple of <see cref="BatchSize"/>. The grids, which no strategy
+/// proposes, are measured on <see cref="PhaseMapLab"/> directly; both paths simulate the same samples and scans, and
+/// every design is scored by the same <see cref="PhaseMapReconstruction"/>.</para>
 /// </remarks>
 /// <param name="prefix">The outputs mapped: <see cref="PhaseMapLab.PresencePrefix"/> (default, as in the example) or <see cref="PhaseMapLab.FractionPrefix"/>.</param>
 /// <param name="level">The level at which a kriged output calls its phase present: ½ for presence probabilities, the detection level for fractions.</param>
-public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix, double level = 0.5) : ICampaignBenchmark
+/// <param name="synchronousBatches">Run the designs with <c>batch_mode: synchronous</c> instead of the example's refills (<see cref="PhaseMapSpec.Build"/>).</param>
+public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix, double level = 0.5, bool synchronousBatches = false) : ICampaignBenchmark
 {
     /// <summary>The figure's target: the grid's accuracy with at most 30 % of its samples.</summary>
     public const double TargetFraction = 0.3;
@@ -65,15 +72,19 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
 
         var mapLab = new PhaseMapLab(identifier, seed);
         IReadOnlyList<string> outputs = mapLab.Outputs(prefix);
-        Dictionary<string, string> options = new(StringComparer.Ordinal)
-        {
-            ["outputs"] = prefix,
-            ["level"] = level.ToString("R", CultureInfo.InvariantCulture),
-        };
-        IReadOnlyList<Observation> mapped = AskTellCampaign.Run(new PhaseMapStrategy(), options, PhaseMapLab.Space, mapLab.Objectives, budget, BatchSize, seed, mapLab.Measure, PhaseMapLab.Constraints);
-        var randomLab = new PhaseMapLab(identifier, seed + 1_000_000L);
-        IReadOnlyList<Observation> random = AskTellCampaign.Run(new RandomStrategy(), new Dictionary<string, string>(), PhaseMapLab.Space, randomLab.Objectives, budget, BatchSize, seed, randomLab.Measure, PhaseMapLab.Constraints);
 
+        // The designs a strategy chooses are campaigns through the engine, their phase-id stage reading this very
+        // identifier from a temporary registry; the grids, which no strategy proposes, are measured on the lab directly.
+        IReadOnlyList<Observation> mapped;
+        IReadOnlyList<Observation> random;
+        using (PhaseMapModelFolder model = PhaseMapModelFolder.Save(identifier, source))
+        {
+            mapped = Campaign(PhaseMapStrategy.StrategyName, mapLab, model.Registry, budget, seed);
+            random = Campaign(RandomStrategy.StrategyName, mapLab, model.Registry, budget, seed);
+        }
+
+        // Scored at the same sample counts as the batches of the ask-tell loop were, though the engine refills one
+        // experiment at a time: the first n observations in sequence order.
         int[] counts = [.. Enumerable.Range(2, (budget / BatchSize) - 1).Select(b => b * BatchSize)];
         double Score(IEnumerable<Observation> observations) => PhaseMapReconstruction.Accuracy([.. observations], outputs, level, lattice, truth, seed);
         double[] mapCurve = [.. counts.Select(n => Score(mapped.Take(n)))];
@@ -93,7 +104,15 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
         int gridMatch = Array.FindIndex(gridCurve, a => a >= mapCurve[at30]);
         double mapUncertainty = PhaseMapReconstruction.Uncertainty([.. mapped.Take(counts[at30])], outputs, level, lattice, seed);
         double randomUncertainty = PhaseMapReconstruction.Uncertainty([.. random.Take(counts[at30])], outputs, level, lattice, seed);
-        PhaseMapDemixing demixing = PhaseMapDemixing.Of(mapLab, mapped, diagram, Math.Max(targetCount, counts[0]), seed);
+        // The engine's run folder (and its patterns) is gone, so the library is the campaign's compositions measured
+        // again on the lab: the same samples up to scatter and counting noise.
+        int librarySize = Math.Max(targetCount, counts[0]);
+        foreach (Observation observation in mapped.Take(librarySize))
+        {
+            mapLab.Measure(observation.Parameters);
+        }
+
+        PhaseMapDemixing demixing = PhaseMapDemixing.Of(mapLab, mapped, diagram, librarySize, seed);
 
         return new CampaignFigure
         {
@@ -132,12 +151,27 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
                 ["grid_accuracy"] = gridCurve,
             },
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"ask-tell against the simulated lab (not through the bus); identifier '{source}' ({identifier.PhaseNames.Count} phases, {identifier.Manifest.Options.EnsembleSize} members); " +
-                $"Fe-Ni-Al compositions with 1 at.% scatter, {PhaseMapLab.CountTime} s per 2θ point over {identifier.Manifest.Grid.Start}–{identifier.Manifest.Grid.Stop}°; " +
-                $"phase-map ({prefix} outputs, level {level}) and random in batches of {BatchSize} to {budget} samples; simplex grids of {string.Join(", ", gridDivisionsCurve.Select(PhaseMapLab.LatticeSize))} compositions; " +
+                $"phase-map and random each a campaign through the engine (in-memory bus, synthesis robot and diffractometer on the virtual clock, no faults, phase-id stage, journal; campaign and instrument seed = the run's seed); the grids measured on the simulated lab directly; " +
+                $"identifier '{source}' ({identifier.PhaseNames.Count} phases, {identifier.Manifest.Options.EnsembleSize} members), the same model in the lab and in the engine's phase-id stage; " +
+                $"Fe-Ni-Al compositions with {PhaseMapLab.CompositionScatter * 100} at.% scatter, {mapLab.CrystalliteSize:G4} nm crystallites, {PhaseMapLab.CountTime} s per 2θ point over {identifier.Manifest.Grid.Start}–{identifier.Manifest.Grid.Stop}°; " +
+                $"phase-map ({prefix} outputs, level {level}) and random with {BatchSize} experiments in flight ({(synchronousBatches ? "synchronous batches" : "each slot refilled as it frees")}) to {budget} samples, scored after every {BatchSize} in sequence order; simplex grids of {string.Join(", ", gridDivisionsCurve.Select(PhaseMapLab.LatticeSize))} compositions; " +
                 $"every design kriged by the same per-phase GPs and scored on a {PhaseMapLab.LatticeSize(TruthDivisions(quick))}-point lattice against equilibrium phases with fraction ≥ {PhaseMapLab.DetectionLevel}; " +
-                $"NMFk on the first {demixing.LibrarySize} patterns of the phase-map campaign"),
+                $"NMFk on the first {demixing.LibrarySize} compositions of the phase-map campaign, measured again on the lab"),
         };
+    }
+
+    /// <summary>Runs one design as a campaign through the engine and returns its observations in sequence order.</summary>
+    private IReadOnlyList<Observation> Campaign(string strategy, PhaseMapLab lab, string registry, int budget, int seed)
+    {
+        string spec = PhaseMapSpec.Build(strategy, lab, registry, budget, BatchSize, seed, prefix, level, synchronousBatches);
+        EngineCampaignResult run = EngineCampaign.RunAsync(spec, $"phase-map-{strategy}-{seed}").GetAwaiter().GetResult();
+        int succeeded = run.Observations.Count(o => o.Succeeded);
+        if (run.Ended.Outcome != CampaignOutcome.Completed || succeeded != budget)
+        {
+            throw new InvalidOperationException($"the {strategy} phase-mapping campaign of seed {seed} ended {run.Ended.Outcome} ({run.Ended.Reason}) with {succeeded} of {budget} samples measured");
+        }
+
+        return [.. run.Observations.Where(o => o.Succeeded)];
     }
 
     /// <summary>Measures every composition of a simplex lattice.</summary>

@@ -22,6 +22,9 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <para>Ground truth (<see cref="TruthLabel"/>): the equilibrium phases at the nominal composition whose atom
 /// fraction is at least <see cref="DetectionLevel"/>, the smallest fraction of a phase in the identifier's
 /// training mixtures; below it no model here is asked to see a phase.</para>
+/// <para>The benchmark measures its grids (and the NMF library) here; the designs a strategy chooses run through the
+/// engine with the synthesis robot and diffractometer set up to simulate the same samples and scans
+/// (<see cref="PhaseMapSpec"/>).</para>
 /// </remarks>
 public sealed class PhaseMapLab
 {
@@ -30,6 +33,9 @@ public sealed class PhaseMapLab
 
     /// <summary>Counting time per 2θ point (s), inside the identifier's training range.</summary>
     public const double CountTime = 1.0;
+
+    /// <summary>Standard deviation of the synthesis scatter of each atom fraction (1 at.%, as in examples/xrd-phase-mapping.yaml).</summary>
+    public const double CompositionScatter = 0.01;
 
     /// <summary>Prefix of the presence outputs, as the phase-id stage names them.</summary>
     public const string PresencePrefix = "presence_";
@@ -40,7 +46,7 @@ public sealed class PhaseMapLab
     private readonly PhaseIdentifier identifier;
     private readonly PhaseDiagram diagram = BuiltInPhaseDiagrams.FeNiAl();
     private readonly PowderPatternSimulator simulator = new();
-    private readonly SynthesisSettings synthesis = new() { CompositionScatter = 0.01 };
+    private readonly SynthesisSettings synthesis = new() { CompositionScatter = CompositionScatter };
     private readonly ScanRange range;
     private readonly double crystalliteSize;
     private readonly long seed;
@@ -79,6 +85,15 @@ public sealed class PhaseMapLab
     [
         new() { Label = "Fe + Ni <= 1", Coefficients = new Dictionary<string, double>(StringComparer.Ordinal) { ["Fe"] = 1.0, ["Ni"] = 1.0 }, UpperBound = 1.0 },
     ];
+
+    /// <summary>The scan of every measurement: the identifier's 2θ grid at <see cref="CountTime"/> s per point.</summary>
+    public ScanRange Range => range;
+
+    /// <summary>The diffractometer the patterns are simulated with: the one the identifier's training patterns were.</summary>
+    public DiffractometerSettings Instrument => identifier.Manifest.Options.Data.Instrument;
+
+    /// <summary>Crystallite size (nm) of every sample: the geometric middle of the sizes the identifier was trained on.</summary>
+    public double CrystalliteSize => crystalliteSize;
 
     /// <summary>The phases' output-name fragments, in the identifier's order (e.g. "gamma_ni_fe").</summary>
     public IReadOnlyList<string> Slugs { get; }
