@@ -146,6 +146,28 @@ public sealed class CampaignBenchmarkTests(ITestOutputHelper output)
             $"random sampling through the engine should map about as accurately as directly: mean accuracy {F(engineCurve.Average())} vs {F(directMean)}");
     }
 
+    [Fact]
+    public void The_quick_target_phase_benchmark_reports_a_figure_consistent_with_what_its_campaigns_made()
+    {
+        CampaignFigure figure = new TargetPhaseBenchmark().Run(seed: 1, quick: true);
+
+        IReadOnlyDictionary<string, double> b = figure.Baselines;
+        IReadOnlyList<double> bo = figure.Series["bo_richest_so_far"];
+        IReadOnlyList<double> random = figure.Series["random_richest_so_far"];
+        output.WriteLine($"figure {figure.Value}; bo richest so far {string.Join(", ", bo.Select(F))}; random {string.Join(", ", random.Select(F))}");
+        Assert.Equal(TargetPhaseBenchmark.Budget(quick: true), b["budget"]);
+        // Ni3Al at 0.9 or more is a narrow band around Ni75Al25: about half a per cent of the triangle (0.49 % on a finer lattice).
+        Assert.InRange(b["rich_share_of_triangle"], 0.003, 0.007);
+        Assert.Equal(Math.Log(2.0) / b["rich_share_of_triangle"], b["random_median_samples_to_rich"], Tolerance);
+        Assert.All(new[] { bo, random }, curve => Assert.True(curve.Zip(curve.Skip(1)).All(p => p.Second >= p.First), "the richest sample so far never gets poorer"));
+        int found = bo.ToList().FindIndex(f => f >= TargetPhaseBenchmark.Richness);
+        Assert.Equal(found < 0 ? double.PositiveInfinity : (found + 1) / b["random_median_samples_to_rich"], figure.Value, Tolerance);
+        Assert.Equal(bo[^1], b["bo_richest_made"], Tolerance);
+        Assert.InRange(b["bo_reported_best_true_fraction"], 0.0, b["bo_richest_made"]);
+
+        static string F(double a) => a.ToString("F3", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Random sampling ask-tell against a lab with its own noise seed, the strategy seeded as the engine's campaign is.</summary>
     static IReadOnlyList<Observation> DirectRandom(PhaseIdentifier identifier, int noiseSeed, int seed, int budget)
     {

@@ -11,5 +11,6 @@ public static class CampaignBenchmarks
         new SaxsMapBenchmark(),
         new AdaptiveXrdBenchmark(),
         new PhaseMapBenchmark(),
+        new TargetPhaseBenchmark(),
     ];
 }

@@ -54,8 +54,9 @@ public static class PhaseMapSpec
     /// <c>batch_mode: synchronous</c> (each batch asked for whole once the previous one has finished, as the ask-tell loop
     /// does) instead of the example's refills of each slot as it frees.
     /// </param>
+    /// <param name="options">The strategy's options as given (e.g. <c>bo</c>'s <c>objective</c>), instead of the defaults above.</param>
     /// <returns>The YAML.</returns>
-    public static string Build(string strategy, PhaseMapLab lab, string registry, int budget, int batchSize, long seed, string prefix, double level, bool synchronousBatches = false)
+    public static string Build(string strategy, PhaseMapLab lab, string registry, int budget, int batchSize, long seed, string prefix, double level, bool synchronousBatches = false, IReadOnlyDictionary<string, string>? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
         ArgumentNullException.ThrowIfNull(lab);
@@ -68,9 +69,11 @@ public static class PhaseMapSpec
             throw new ArgumentException("the identifier was trained on another diffractometer than the simulator's default, which the spec cannot reproduce", nameof(lab));
         }
 
-        string strategyOptions = strategy == PhaseMapStrategy.StrategyName
-            ? string.Create(CultureInfo.InvariantCulture, $"{{outputs: {prefix}, level: \"{level:R}\"}}")
-            : "{}";
+        string strategyOptions = options is not null
+            ? "{" + string.Join(", ", options.Select(o => $"{o.Key}: \"{o.Value}\"")) + "}"
+            : strategy == PhaseMapStrategy.StrategyName
+                ? string.Create(CultureInfo.InvariantCulture, $"{{outputs: {prefix}, level: \"{level:R}\"}}")
+                : "{}";
         var objectives = new StringBuilder();
         foreach (string name in lab.Outputs(PhaseMapLab.PresencePrefix).Concat(lab.Outputs(PhaseMapLab.FractionPrefix)))
         {
