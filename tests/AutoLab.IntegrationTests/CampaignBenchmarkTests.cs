@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace AutoLab.IntegrationTests;
 
 /// <summary>
-/// The quick dynamic-aperture campaign benchmark runs NSGA-II, the ML-MOGA and EHVI against the ring
+/// The quick dynamic-aperture campaign benchmark runs NSGA-II, the ML-MOGA, EHVI and random settings against the ring
 /// simulator on one seed and reports a well-formed figure: the same budget for all three, hypervolume
 /// curves that never fall, and a figure of merit consistent with those curves. The quick phase-mapping
 /// benchmark runs its phase-map and random designs through the engine and reports curves at the grid's
@@ -52,7 +52,7 @@ public sealed class CampaignBenchmarkTests(ITestOutputHelper output)
         int budget = DynamicApertureBenchmark.Population(true) * DynamicApertureBenchmark.Generations(true);
         Assert.Equal(budget, figure.Baselines["budget"]);
         Assert.Equal(TargetComparison.AtMost, figure.Comparison);
-        foreach (string curve in new[] { "nsga2_hypervolume", "mlmoga_hypervolume", "ehvi_hypervolume" })
+        foreach (string curve in new[] { "nsga2_hypervolume", "mlmoga_hypervolume", "ehvi_hypervolume", "random_hypervolume" })
         {
             IReadOnlyList<double> values = figure.Series[curve];
             Assert.Equal(DynamicApertureBenchmark.Generations(true), values.Count);

@@ -85,6 +85,8 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
         double[] moga = Curve(MlMogaStrategy.StrategyName, "population", n, budget, population, seed);
         // EHVI: a Sobol design of one generation, then batches of one generation believed by kriging.
         double[] ehvi = Curve(ExpectedHypervolumeImprovementStrategy.StrategyName, "initial_points", n, budget, population, seed);
+        // Uniform random settings of the same budget: the floor every optimiser must clear to be worth its model.
+        double[] random = Curve(RandomStrategy.StrategyName, null, "", budget, population, seed);
 
         // The designer's setting as a reference line: what the optimisers must beat to be worth the beam time.
         IReadOnlyDictionary<string, double> asBuilt = ring.Evaluate(ring.AsBuilt());
@@ -111,8 +113,10 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
                 ["mlmoga_final_hypervolume"] = moga[^1],
                 ["ehvi_final_hypervolume"] = ehvi[^1],
                 ["ehvi_evaluations_to_nsga2_final_fraction"] = ehviToReach / budget,
+                ["random_final_hypervolume"] = random[^1],
+                ["random_evaluations_to_nsga2_final_fraction"] = HypervolumeCurve.EvaluationsToReach(random, target) / budget,
                 ["as_built_hypervolume"] = asBuiltHypervolume,
-                ["tracked_settings"] = (3 * budget) + ring.Evaluations,
+                ["tracked_settings"] = (4 * budget) + ring.Evaluations,
             },
             Series = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
             {
@@ -120,16 +124,17 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
                 ["nsga2_hypervolume"] = PerGeneration(nsga, population),
                 ["mlmoga_hypervolume"] = PerGeneration(moga, population),
                 ["ehvi_hypervolume"] = PerGeneration(ehvi, population),
+                ["random_hypervolume"] = PerGeneration(random, population),
             },
             Method = string.Create(CultureInfo.InvariantCulture,
                 $"each strategy a campaign through the engine in synchronous batches (in-memory bus, storage-ring instrument, readings analysis, journal); built-in DBA ring, knobs k2_sf, k2_sd, k2_sh1, k2_sh2 over their full power-supply limits; " +
                 $"objectives on- and off-momentum (δ = ±2 %) DA area, {Angles} rays × {Turns} turns, 4 probes × 2 rounds; " +
                 $"hypervolume of all points measured so far, areas / {AreaScale:F0} mm², reference (0, 0); " +
-                $"budget {budget} = {budget / population} generations of {population} for nsga2, mlmoga (defaults) and ehvi ({population} Sobol points, then batches of {population})"),
+                $"budget {budget} = {budget / population} generations of {population} for nsga2, mlmoga (defaults), ehvi ({population} Sobol points, then batches of {population}) and uniform random settings (batches of {population})"),
         };
     }
 
-    private static double[] Curve(string strategy, string optionName, string optionValue, int budget, int batch, int seed)
+    private static double[] Curve(string strategy, string? optionName, string optionValue, int budget, int batch, int seed)
     {
         EngineCampaignResult run = EngineCampaign.RunAsync(Spec(strategy, optionName, optionValue, budget, batch, seed), $"da-{strategy}-{seed}").GetAwaiter().GetResult();
         if (run.Ended.Outcome != CampaignOutcome.Completed || run.Observations.Count != budget)
@@ -142,13 +147,13 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
 
     /// <summary>The campaign spec of one strategy: examples/dynamic-aperture.yaml at <see cref="Evaluation"/>'s fidelity, without latency or faults.</summary>
     /// <param name="strategy">Strategy name.</param>
-    /// <param name="optionName">Its one option (population or initial points).</param>
+    /// <param name="optionName">Its one option (population or initial points), or null for none.</param>
     /// <param name="optionValue">The option's value.</param>
     /// <param name="budget">Experiments.</param>
     /// <param name="batch">Batch size (a generation).</param>
     /// <param name="seed">Campaign seed.</param>
     /// <returns>The YAML.</returns>
-    public static string Spec(string strategy, string optionName, string optionValue, int budget, int batch, int seed)
+    public static string Spec(string strategy, string? optionName, string optionValue, int budget, int batch, int seed)
     {
         var yaml = new StringBuilder();
         yaml.AppendLine(CultureInfo.InvariantCulture, $"name: da-bench-{strategy}");
@@ -171,7 +176,8 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{name: {objective.Name}, direction: maximize}}");
         }
 
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"strategy: {{name: {strategy}, options: {{{optionName}: {optionValue}}}}}");
+        string options = optionName is null ? "{}" : $"{{{optionName}: {optionValue}}}";
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"strategy: {{name: {strategy}, options: {options}}}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"budget: {budget}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"batch_size: {batch}");
         // A batch is a generation (nsga2, mlmoga) or one joint EHVI batch: asked for whole, with every earlier result known.
