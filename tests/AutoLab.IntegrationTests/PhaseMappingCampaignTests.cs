@@ -35,14 +35,7 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
     [Fact]
     public async Task A_shortened_phase_mapping_campaign_with_faults_completes_inside_the_triangle_and_maps_better_than_random()
     {
-        string spec = File.ReadAllText(RepositoryPaths.Of("examples", "xrd-phase-mapping.yaml"));
-        spec = CampaignChecks.Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
-        spec = CampaignChecks.Replace(spec, @"train:\s*full", "train: never");
-        // Faults are drawn per command from the seed and the experiment's id (new each run): at 0.05 on both
-        // instruments a run without any fault is improbable, and the looser policy keeps an unlucky run alive.
-        spec = CampaignChecks.Replace(spec, @"fault_rate:\s*""[\d.]+""", "fault_rate: \"0.05\"");
-        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
-        string path = SpecFiles.Write("xrd-phase-mapping", spec);
+        string path = SpecFiles.Write("xrd-phase-mapping", XrdLoopSpec.Shortened("xrd-phase-mapping", Budget));
         RunFolderFiles run = RunFolderFiles.NewTemp("xrd-phase-mapping");
         string models = TrainedPhaseIdentifier.Registry;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using AutoLab.Analysis.Registry;
+using AutoLab.Contracts;
 using AutoLab.IntegrationTests.Support;
+using AutoLab.Orchestrator.Campaigns;
 using AutoLab.Simulators.Synthesis;
 using Xunit.Abstractions;
 
@@ -18,8 +20,8 @@ public sealed class TargetPhaseCampaignTests(ITestOutputHelper output)
     const int Budget = 24;
 
     /// <summary>The phase the example maximises, as the built-in diagram names it, and its output column.</summary>
-    const string Target = "Ni3Al";
-    const string TargetColumn = "fraction_ni3al";
+    const string Target = TargetPhaseBenchmark.Target;
+    const string TargetColumn = TargetPhaseBenchmark.Objective;
 
     /// <summary>Random designs the campaign is compared with: 201 draws, so their median is steady.</summary>
     const int RandomDesigns = 201;
@@ -27,12 +29,7 @@ public sealed class TargetPhaseCampaignTests(ITestOutputHelper output)
     [Fact]
     public async Task A_shortened_target_phase_campaign_with_faults_makes_a_richer_sample_than_random_compositions()
     {
-        string spec = File.ReadAllText(RepositoryPaths.Of("examples", "xrd-target-phase.yaml"));
-        spec = CampaignChecks.Replace(spec, @"(?m)^budget:\s*\d+", $"budget: {Budget}");
-        spec = CampaignChecks.Replace(spec, @"train:\s*full", "train: never");
-        spec = CampaignChecks.Replace(spec, @"fault_rate:\s*""[\d.]+""", "fault_rate: \"0.05\"");
-        spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
-        string path = SpecFiles.Write("xrd-target-phase", spec);
+        string path = SpecFiles.Write("xrd-target-phase", XrdLoopSpec.Shortened("xrd-target-phase", Budget));
         RunFolderFiles run = RunFolderFiles.NewTemp("xrd-target-phase");
 
         AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
@@ -71,9 +68,9 @@ public sealed class TargetPhaseCampaignTests(ITestOutputHelper output)
         Assert.Contains("no completed experiment has data 'frame' (data keys found: pattern)", demix.Error, StringComparison.Ordinal);
     }
 
-    /// <summary>The equilibrium fraction of the target phase at a composition (Al the remainder).</summary>
+    /// <summary>The equilibrium fraction of the target phase at a composition (Al the remainder), as the benchmark scores it.</summary>
     static double TargetFraction(PhaseDiagram diagram, double fe, double ni) =>
-        diagram.Equilibrium([fe, ni, Math.Max(0.0, 1.0 - fe - ni)]).Where(p => p.Phase == Target).Sum(p => p.Fraction);
+        TargetPhaseBenchmark.TargetFraction(diagram, new ParameterPoint { Values = new Dictionary<string, double> { ["Fe"] = fe, ["Ni"] = ni } });
 
     /// <summary>The richest of <paramref name="count"/> uniform random compositions over the triangle.</summary>
     static double RandomDesignBest(PhaseDiagram diagram, int count, int seed)

@@ -16,15 +16,7 @@ public static class AutoLabHost
     public static IHost Build(AutoLabHostOptions options)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        // AUTOLAB_LOG_LEVEL (Trace, Debug, Information, ...) overrides the quiet default for diagnosis.
-        LogLevel level = Enum.TryParse(Environment.GetEnvironmentVariable("AUTOLAB_LOG_LEVEL"), ignoreCase: true, out LogLevel fromEnvironment)
-            ? fromEnvironment
-            : options.LogLevel;
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        }).SetMinimumLevel(level);
+        HostConsoleLogging.Configure(builder, options.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         ConfigureServices(builder.Services, options);
         return builder.Build();

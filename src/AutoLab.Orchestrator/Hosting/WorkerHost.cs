@@ -36,14 +36,7 @@ public static class WorkerHost
         }
 
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        LogLevel level = Enum.TryParse(Environment.GetEnvironmentVariable("AUTOLAB_LOG_LEVEL"), ignoreCase: true, out LogLevel fromEnvironment)
-            ? fromEnvironment
-            : options.LogLevel;
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        }).SetMinimumLevel(level);
+        HostConsoleLogging.Configure(builder, options.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ConsumerStopTimeout + TimeSpan.FromSeconds(5));
         ConfigureServices(builder.Services, options);
         return builder.Build();
