@@ -8,7 +8,8 @@ namespace AutoLab.Orchestrator.Exports;
 /// <summary>
 /// Turns a campaign journal into Bluesky event-model documents: one run per campaign, with a
 /// <c>start</c>, one <c>descriptor</c> for the <c>primary</c> stream, one <c>event</c> per completed
-/// experiment and, once the campaign ended, a <c>stop</c>.
+/// experiment (each measured file before it as a <c>resource</c> and a <c>datum</c>, <see cref="BlueskyExternalData"/>)
+/// and, once the campaign ended, a <c>stop</c>.
 /// </summary>
 /// <remarks>
 /// <para>Field names follow the event-model JSON schemas (run_start, event_descriptor, event, run_stop):
@@ -36,7 +37,9 @@ public static class BlueskyDocumentBuilder
     /// <exception cref="JournalException">The journal has no CampaignStarted entry.</exception>
     public static IReadOnlyList<BlueskyDocument> Build(IEnumerable<JournalEntry> entries) => Build(CampaignJournalState.Build(entries));
 
-    internal static IReadOnlyList<BlueskyDocument> Build(CampaignJournalState state)
+    /// <param name="state">The journal's state.</param>
+    /// <param name="runRoot">The run folder: measured files are given as paths inside it (see <see cref="BlueskyExternalData"/>); null when unknown.</param>
+    internal static IReadOnlyList<BlueskyDocument> Build(CampaignJournalState state, string? runRoot = null)
     {
         CampaignPlan plan = state.RequireStart().Plan;
         Guid runUid = state.CampaignId;
@@ -46,11 +49,20 @@ public static class BlueskyDocumentBuilder
 
         var documents = new List<BlueskyDocument> { new("start", Start(state, plan, runUid, startTime)) };
         Guid descriptorUid = DeterministicUid.Create(runUid, $"descriptor/{StreamName}");
-        documents.Add(new("descriptor", Descriptor(plan, completed, runUid, descriptorUid, startTime)));
+        IReadOnlyList<(string Key, string Instrument, string Data, int Points)> external = BlueskyExternalData.Keys(completed, runRoot);
+        documents.Add(new("descriptor", Descriptor(plan, completed, external, runUid, descriptorUid, startTime)));
         int seq = 0;
         foreach (ExperimentRecord experiment in completed)
         {
-            documents.Add(new("event", Event(plan, experiment, descriptorUid, ++seq)));
+            // A resource and its datum come before the event that refers to them, as the RunEngine emits them.
+            IReadOnlyList<(string Key, JsonObject Resource, JsonObject Datum)> files = BlueskyExternalData.Files(experiment, runUid, runRoot);
+            foreach ((_, JsonObject resource, JsonObject datum) in files)
+            {
+                documents.Add(new("resource", resource));
+                documents.Add(new("datum", datum));
+            }
+
+            documents.Add(new("event", Event(plan, experiment, files, descriptorUid, ++seq)));
         }
 
         if (Ended(state) is { } ended)
@@ -120,7 +132,7 @@ public static class BlueskyDocumentBuilder
         return node;
     }
 
-    static JsonObject Descriptor(CampaignPlan plan, List<ExperimentRecord> completed, Guid runUid, Guid uid, double time)
+    static JsonObject Descriptor(CampaignPlan plan, List<ExperimentRecord> completed, IReadOnlyList<(string Key, string Instrument, string Data, int Points)> external, Guid runUid, Guid uid, double time)
     {
         var keys = new JsonObject();
         foreach (ParameterDefinition p in plan.Space)
@@ -144,6 +156,11 @@ public static class BlueskyDocumentBuilder
             keys[ReadingKey(instrument, reading)] = DataKey("number", $"autolab:instrument/{instrument}/{reading}", null);
         }
 
+        foreach ((string key, string instrument, string data, int points) in external)
+        {
+            keys[key] = BlueskyExternalData.DataKey(instrument, data, points);
+        }
+
         foreach (ObjectiveDefinition o in plan.Objectives)
         {
             keys[o.Name] = DataKey("number", "autolab:analysis", o.Unit);
@@ -165,7 +182,7 @@ public static class BlueskyDocumentBuilder
         };
     }
 
-    static JsonObject Event(CampaignPlan plan, ExperimentRecord experiment, Guid descriptorUid, int seq)
+    static JsonObject Event(CampaignPlan plan, ExperimentRecord experiment, IReadOnlyList<(string Key, JsonObject Resource, JsonObject Datum)> files, Guid descriptorUid, int seq)
     {
         Observation observation = experiment.Completed!.Observation;
         double done = Epoch(experiment.Completed.Timestamp);
@@ -204,7 +221,14 @@ public static class BlueskyDocumentBuilder
 
         Put(data, stamps, "experiment_sequence", experiment.Sequence, started);
         Put(data, stamps, "experiment_id", experiment.ExperimentId.ToString("D"), started);
-        return new JsonObject
+        var filled = new JsonObject();
+        foreach ((string key, _, JsonObject datum) in files)
+        {
+            Put(data, stamps, key, datum["datum_id"]!.GetValue<string>(), Epoch(experiment.Measured!.Timestamp));
+            filled[key] = false;
+        }
+
+        var node = new JsonObject
         {
             ["uid"] = experiment.ExperimentId.ToString("D"),
             ["time"] = done,
@@ -213,6 +237,12 @@ public static class BlueskyDocumentBuilder
             ["data"] = data,
             ["timestamps"] = stamps,
         };
+        if (filled.Count > 0)
+        {
+            node["filled"] = filled;
+        }
+
+        return node;
     }
 
     static void Put(JsonObject data, JsonObject stamps, string key, JsonNode? value, double time)

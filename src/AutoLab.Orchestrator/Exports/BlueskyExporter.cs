@@ -32,14 +32,14 @@ public static class BlueskyExporter
     public static async Task<string> ExportAsync(RunFolder folder, string? outDirectory = null, CancellationToken ct = default)
     {
         IReadOnlyList<JournalEntry> entries = await SqliteJournalReader.ReadListAsync(folder.JournalPath, ct);
-        return await WriteAsync(CampaignJournalState.Build(entries, $"the journal '{folder.JournalPath}'"), outDirectory ?? Path.Combine(folder.Root, FolderName), ct);
+        return await WriteAsync(CampaignJournalState.Build(entries, $"the journal '{folder.JournalPath}'"), outDirectory ?? Path.Combine(folder.Root, FolderName), folder.Root, ct);
     }
 
-    internal static async Task<string> WriteAsync(CampaignJournalState state, string directory, CancellationToken ct)
+    internal static async Task<string> WriteAsync(CampaignJournalState state, string directory, string? runRoot, CancellationToken ct)
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, FileName);
-        await AtomicFile.WriteAllTextAsync(path, Format(BlueskyDocumentBuilder.Build(state)), ct);
+        await AtomicFile.WriteAllTextAsync(path, Format(BlueskyDocumentBuilder.Build(state, runRoot)), ct);
         return path;
     }
 

@@ -22,7 +22,7 @@ public static class RunFolderExporter
         CampaignSummary summary = CampaignSummaryBuilder.FromState(state, clock.GetUtcNow());
         await AtomicFile.WriteAllTextAsync(folder.ObservationsPath, ObservationsCsvWriter.Format(state), ct);
         await CampaignSummaryWriter.WriteAsync(folder.SummaryPath, summary, ct);
-        await Exports.BlueskyExporter.WriteAsync(state, Path.Combine(folder.Root, Exports.BlueskyExporter.FolderName), ct);
+        await Exports.BlueskyExporter.WriteAsync(state, Path.Combine(folder.Root, Exports.BlueskyExporter.FolderName), folder.Root, ct);
         return summary;
     }
 }

@@ -136,6 +136,39 @@ public sealed class BlueskyDocumentsTests : IDisposable
         Assert.Equal(firstText, await File.ReadAllTextAsync(path));
     }
 
+    [Fact]
+    public async Task A_measured_file_becomes_a_resource_and_datum_before_its_event_which_refers_to_it_unfilled()
+    {
+        RunFolder folder = RunFolder.Create(_temp.File("run"));
+        string file = Path.Combine(folder.DataDirectory, "000001", "measure-pattern.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "two_theta,pattern\n10,5\n10.05,7\n10.1,6\n");
+        await using var script = new JournalScript(folder.JournalPath, SamplePlans.Mixed());
+        await script.StartAsync();
+        await script.SuggestAsync(SamplePlans.Point(1));
+        StartExperiment one = await script.StartExperimentAsync(SamplePlans.Point(1));
+        await script.MeasureAsync(one, 11, new AutoLab.Contracts.DataReference { Key = "pattern", Uri = new Uri(file).AbsoluteUri, MediaType = "text/csv", Sha256 = "abc" });
+        await script.CompleteAsync(one, new Dictionary<string, double> { ["yield"] = 12, ["cost"] = 1 });
+        await script.EndAsync(CampaignOutcome.Completed, "budget spent");
+
+        List<(string Name, JsonElement Doc)> docs = Read(await BlueskyExporter.ExportAsync(folder));
+
+        Assert.Equal(["start", "descriptor", "resource", "datum", "event", "stop"], docs.Select(d => d.Name));
+        JsonElement descriptor = docs[1].Doc, resource = docs[2].Doc, datum = docs[3].Doc, @event = docs[4].Doc;
+        JsonElement key = descriptor.GetProperty("data_keys").GetProperty("xrd_pattern");
+        Assert.Equal("array", key.GetProperty("dtype").GetString());
+        Assert.Equal([3], key.GetProperty("shape").EnumerateArray().Select(n => n.GetInt32()));
+        Assert.Equal("FILESTORE:", key.GetProperty("external").GetString());
+        Assert.Equal("AUTOLAB_CSV", resource.GetProperty("spec").GetString());
+        Assert.Equal(Path.GetFullPath(folder.Root), resource.GetProperty("root").GetString());
+        Assert.Equal("data/000001/measure-pattern.csv", resource.GetProperty("resource_path").GetString());
+        Assert.Equal(docs[0].Doc.GetProperty("uid").GetString(), resource.GetProperty("run_start").GetString());
+        Assert.Equal(resource.GetProperty("uid").GetString(), datum.GetProperty("resource").GetString());
+        Assert.Equal(datum.GetProperty("datum_id").GetString(), @event.GetProperty("data").GetProperty("xrd_pattern").GetString());
+        Assert.False(@event.GetProperty("filled").GetProperty("xrd_pattern").GetBoolean());
+        Assert.True(@event.GetProperty("timestamps").TryGetProperty("xrd_pattern", out _), "the datum id is timestamped like every other value");
+    }
+
     private static List<(string Name, JsonElement Doc)> Read(string path) =>
         [.. File.ReadAllLines(path).Select(line =>
         {
