@@ -54,7 +54,7 @@ public sealed class AdaptiveXrdBenchmark : ICampaignBenchmark
     /// <summary>Test samples per run.</summary>
     /// <param name="quick">A shortened run.</param>
     /// <returns>The count.</returns>
-    public static int Samples(bool quick) => quick ? 40 : 120;
+    public static int Samples(bool quick) => quick ? 120 : 240;
 
     /// <inheritdoc/>
     public CampaignFigure Run(int seed, bool quick)
@@ -159,7 +159,7 @@ public sealed class AdaptiveXrdBenchmark : ICampaignBenchmark
     /// <summary>Calibration samples per run (separate from the test samples).</summary>
     /// <param name="quick">A shortened run.</param>
     /// <returns>The count.</returns>
-    public static int CalibrationSamples(bool quick) => quick ? 48 : 120;
+    public static int CalibrationSamples(bool quick) => quick ? 120 : 240;
 
     // The fast times within FastNeighbours ladder steps of the confidence-calibrated one, each with every threshold and
     // window budget of AdaptiveXrdCalibration, scored on the calibration samples exactly as the test samples
