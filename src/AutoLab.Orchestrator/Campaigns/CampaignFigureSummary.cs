@@ -33,6 +33,9 @@ public sealed record CampaignFigureSummary
     /// <summary>Median of each baseline over seeds.</summary>
     public required IReadOnlyDictionary<string, double> Baselines { get; init; }
 
+    /// <summary>Each baseline's per-seed values, in the order of <see cref="Seeds"/> (NaN where a run did not report it), so a seed's medians can be traced back to it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> BaselinesPerSeed { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
+
     /// <summary>Point-by-point median of each curve over seeds.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<double>> Series { get; init; }
 
@@ -81,6 +84,8 @@ public sealed record CampaignFigureSummary
             Comparison = first.Comparison,
             SeedsMet = runs.Count(r => r.Met),
             Baselines = baselines,
+            BaselinesPerSeed = first.Baselines.Keys.ToDictionary(
+                k => k, k => (IReadOnlyList<double>)[.. runs.Select(r => r.Baselines.TryGetValue(k, out double v) ? v : double.NaN)], StringComparer.Ordinal),
             Series = series,
             Method = first.Method,
             Seconds = seconds,

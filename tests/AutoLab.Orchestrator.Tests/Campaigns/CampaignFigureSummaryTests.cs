@@ -35,6 +35,7 @@ public sealed class CampaignFigureSummaryTests
         Assert.Equal(2, summary.SeedsMet);
         Assert.Equal([1, 2, 3], summary.Seeds);
         Assert.Equal(20.0, summary.Baselines["b"], Exact);
+        Assert.Equal([10.0, 30.0, 20.0], summary.BaselinesPerSeed["b"]);
         Assert.Equal([0.2, 0.5], summary.Series["hv"]);
         Assert.Throws<ArgumentException>(() => CampaignFigureSummary.Of([]));
     }
