@@ -4,6 +4,8 @@ using AutoLab.Analysis.Pipeline;
 using AutoLab.Analysis.Registry;
 using AutoLab.Analysis.Training.Xrd;
 using AutoLab.Contracts;
+using AutoLab.Instruments.Devices;
+using AutoLab.Instruments.Hosting;
 using AutoLab.Orchestrator.Campaigns;
 using AutoLab.Simulators.Behaviour;
 using AutoLab.Simulators.Xrd;
@@ -32,14 +34,14 @@ public sealed class PhaseMapModelFolderTests : IDisposable
     }
 
     [Fact]
-    public void The_phase_id_stage_told_the_folder_predicts_what_the_benchmark_identifier_predicts()
+    public async Task The_phase_id_stage_told_the_folder_predicts_what_the_benchmark_identifier_predicts()
     {
         (PhaseIdentifier identifier, string source) = PhaseMapBenchModel.Get(quick: true);
         using PhaseMapModelFolder folder = PhaseMapModelFolder.Save(identifier, source);
         PowderPattern pattern = Pattern(identifier);
         PhasePrediction expected = identifier.Predict([pattern])[0];
         string data = Path.Combine(_root, "data", "000001");
-        DataReference file = PatternFiles.WritePattern(data, pattern.TwoTheta, pattern.Counts);
+        DataReference file = await ArrayFileWriter.WriteAsync(data, "measure", "pattern", new DeviceArray { Values = [.. pattern.Counts], Axis = [.. pattern.TwoTheta], AxisName = "two_theta" }, CancellationToken.None);
         // The service's own registry is an empty folder, so only the option can find the model.
         using var models = new RegistryModelCache(new ModelRegistry(Path.Combine(_root, "service-models")));
 
@@ -56,12 +58,12 @@ public sealed class PhaseMapModelFolderTests : IDisposable
     }
 
     [Fact]
-    public void A_registry_folder_without_the_model_is_refused_naming_the_folder()
+    public async Task A_registry_folder_without_the_model_is_refused_naming_the_folder()
     {
         (PhaseIdentifier identifier, _) = PhaseMapBenchModel.Get(quick: true);
         PowderPattern pattern = Pattern(identifier);
         string data = Path.Combine(_root, "data", "000001");
-        DataReference file = PatternFiles.WritePattern(data, pattern.TwoTheta, pattern.Counts);
+        DataReference file = await ArrayFileWriter.WriteAsync(data, "measure", "pattern", new DeviceArray { Values = [.. pattern.Counts], Axis = [.. pattern.TwoTheta], AxisName = "two_theta" }, CancellationToken.None);
         string empty = Path.Combine(_root, "empty-registry");
         using var models = new RegistryModelCache(new ModelRegistry(Path.Combine(_root, "service-models")));
 
