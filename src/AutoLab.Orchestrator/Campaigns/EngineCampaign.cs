@@ -42,14 +42,7 @@ public static class EngineCampaign
             }
 
             RunFolder folder = RunFolder.Create(root);
-            var start = new StartCampaign
-            {
-                CampaignId = Guid.NewGuid(),
-                IdempotencyKey = Guid.NewGuid().ToString("N"),
-                Timestamp = DateTimeOffset.UtcNow,
-                Plan = spec.Plan,
-                DataDirectory = folder.DataDirectory,
-            };
+            var start = CampaignSession.NewStart(spec.Plan, folder);
             var session = new CampaignSession(folder, new BusOptions(), spec.Spec, spec.Schedule, quiet: true);
             CampaignEnded ended = await session.RunToEndAsync(start, start.CampaignId, alreadyFinished: 0, ct);
             return new EngineCampaignResult(ended, await ObservationsAsync(folder, ct));

@@ -174,6 +174,23 @@ public sealed class CampaignSession(RunFolder folder, BusOptions bus, CampaignSp
         }
     }
 
+    /// <summary>The command that starts a new campaign of <paramref name="plan"/> in <paramref name="folder"/>: a new campaign id and key, now.</summary>
+    /// <param name="plan">The compiled spec.</param>
+    /// <param name="folder">The campaign's run folder (its data directory holds the experiments' files).</param>
+    /// <returns>The start command.</returns>
+    public static StartCampaign NewStart(CampaignPlan plan, RunFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return new StartCampaign
+        {
+            CampaignId = Guid.NewGuid(),
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Timestamp = DateTimeOffset.UtcNow,
+            Plan = plan,
+            DataDirectory = folder.DataDirectory,
+        };
+    }
+
     /// <summary>Fails with a clear <see cref="CliError"/> when the bus is RabbitMQ and the broker does not answer.</summary>
     public static async Task EnsureBrokerAsync(BusOptions bus, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using AutoLab.Contracts.Orchestration;
 using AutoLab.Orchestrator.Hosting;
 using AutoLab.Orchestrator.RunFolders;
 using AutoLab.Orchestrator.Specs;
@@ -49,14 +48,7 @@ public static class RunCommand
         }
 
         SpecCopy.Save(file.FullName, folder);
-        var start = new StartCampaign
-        {
-            CampaignId = Guid.NewGuid(),
-            IdempotencyKey = Guid.NewGuid().ToString("N"),
-            Timestamp = DateTimeOffset.UtcNow,
-            Plan = spec.Plan,
-            DataDirectory = folder.DataDirectory,
-        };
+        var start = CampaignSession.NewStart(spec.Plan, folder);
         var session = new CampaignSession(folder, bus, spec.Spec, spec.Schedule, hostServices: hostServices);
         return await session.RunAsync(start, start.CampaignId, alreadyFinished: 0, ct);
     }

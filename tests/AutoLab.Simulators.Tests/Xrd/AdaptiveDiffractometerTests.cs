@@ -52,28 +52,8 @@ public sealed class AdaptiveDiffractometerTests
         return new ParameterPoint { Values = values };
     }
 
-    private static async Task<DeviceReading> MeasureAsync(DiffractometerInstrument device, Dictionary<string, string> options, ParameterPoint point, string key, Guid? campaign = null)
-    {
-        await device.ConfigureAsync(options, CancellationToken.None);
-        CheckResult check = await device.CheckAsync(point, CancellationToken.None);
-        Assert.True(check.IsAllowed, check.Reason);
-        await device.StageAsync(
-            new StageContext
-            {
-                Instrument = "diffractometer",
-                Step = ExperimentStep.Measure,
-                CampaignId = campaign ?? Guid.Empty,
-                ExperimentId = Guid.Empty,
-                IdempotencyKey = key,
-                DataDirectory = Path.GetTempPath(),
-            },
-            CancellationToken.None);
-        await device.SetAsync(point, CancellationToken.None);
-        await device.TriggerAsync(CancellationToken.None);
-        DeviceReading reading = await device.ReadAsync(CancellationToken.None);
-        await device.UnstageAsync(CancellationToken.None);
-        return reading;
-    }
+    private static Task<DeviceReading> MeasureAsync(DiffractometerInstrument device, Dictionary<string, string> options, ParameterPoint point, string key, Guid? campaign = null) =>
+        DiffractometerScan.MeasureAsync(device, options, point, key, campaign);
 
     [Fact]
     public async Task A_window_knob_scans_only_that_window_snapped_to_the_grid_at_its_count_time()

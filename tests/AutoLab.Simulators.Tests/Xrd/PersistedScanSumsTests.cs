@@ -192,25 +192,6 @@ public sealed class PersistedScanSumsTests : IDisposable
         Assert.Contains(file, refused.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<DeviceReading> MeasureAsync(DiffractometerInstrument device, string dataDirectory, Guid campaign, string key)
-    {
-        var point = new ParameterPoint { Values = new Dictionary<string, double> { ["slot"] = 2 } };
-        await device.ConfigureAsync(ChangerOptions, CancellationToken.None);
-        await device.StageAsync(
-            new StageContext
-            {
-                Instrument = "diffractometer",
-                Step = ExperimentStep.Measure,
-                CampaignId = campaign,
-                ExperimentId = Guid.Empty,
-                IdempotencyKey = key,
-                DataDirectory = dataDirectory,
-            },
-            CancellationToken.None);
-        await device.SetAsync(point, CancellationToken.None);
-        await device.TriggerAsync(CancellationToken.None);
-        DeviceReading reading = await device.ReadAsync(CancellationToken.None);
-        await device.UnstageAsync(CancellationToken.None);
-        return reading;
-    }
+    private static Task<DeviceReading> MeasureAsync(DiffractometerInstrument device, string dataDirectory, Guid campaign, string key) =>
+        DiffractometerScan.MeasureAsync(device, ChangerOptions, new ParameterPoint { Values = new Dictionary<string, double> { ["slot"] = 2 } }, key, campaign, dataDirectory);
 }
