@@ -64,9 +64,7 @@ public static class RunLibrary
 
     private static string Locate(RunFolder folder, int sequence, DataReference reference)
     {
-        string journaled = System.Uri.TryCreate(reference.Uri, UriKind.Absolute, out Uri? uri) && uri.IsFile
-            ? uri.LocalPath
-            : Path.IsPathRooted(reference.Uri) ? reference.Uri : Path.Combine(folder.Root, reference.Uri);
+        string journaled = DataReferencePath.Of(reference, folder.Root);
         if (File.Exists(journaled))
         {
             return journaled;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AutoLab.Contracts;
 using AutoLab.Contracts.Instruments;
 using AutoLab.Orchestrator.Journal;
+using AutoLab.Orchestrator.RunFolders;
 
 namespace AutoLab.Orchestrator.Exports;
 
@@ -35,7 +36,7 @@ internal static class BlueskyExternalData
             foreach (DataReference reference in measured.Data)
             {
                 string key = EventKey(measured.Instrument, reference.Key);
-                int points = Points(Locate(reference, runRoot));
+                int points = Points(DataReferencePath.Of(reference, runRoot));
                 lengths[key] = lengths.TryGetValue(key, out var known) ? known with { Points = Math.Max(known.Points, points) } : (measured.Instrument, reference.Key, points);
             }
         }
@@ -63,7 +64,7 @@ internal static class BlueskyExternalData
         List<(string, JsonObject, JsonObject)> files = [];
         foreach (DataReference reference in measured.Data)
         {
-            string path = Locate(reference, runRoot);
+            string path = DataReferencePath.Of(reference, runRoot);
             (string root, string relative) = Split(path, runRoot);
             Guid resourceUid = DeterministicUid.Create(runUid, $"resource/{experiment.ExperimentId:D}/{reference.Key}");
             var resource = new JsonObject
@@ -95,12 +96,6 @@ internal static class BlueskyExternalData
 
     /// <summary>An external array's event data key: <c>{instrument}_{data key}</c>, as readings are named.</summary>
     public static string EventKey(string instrument, string data) => $"{instrument}_{data}";
-
-    // The journaled URI is absolute (file://); a relative one is relative to the run folder.
-    private static string Locate(DataReference reference, string? runRoot) =>
-        Uri.TryCreate(reference.Uri, UriKind.Absolute, out Uri? uri) && uri.IsFile
-            ? uri.LocalPath
-            : Path.IsPathRooted(reference.Uri) || runRoot is null ? reference.Uri : Path.Combine(runRoot, reference.Uri);
 
     private static (string Root, string Relative) Split(string path, string? runRoot)
     {

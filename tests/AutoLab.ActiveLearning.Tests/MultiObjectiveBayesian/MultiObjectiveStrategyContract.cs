@@ -15,7 +15,7 @@ namespace AutoLab.ActiveLearning.Tests.MultiObjectiveBayesian;
 public abstract class MultiObjectiveStrategyContract
 {
     /// <summary>The usual ZDT reference point for hypervolume (g ≤ 10 when d = 3, so every point counts).</summary>
-    protected static readonly double[] ZdtReference = [11.0, 11.0];
+    private static readonly double[] ZdtReference = [11.0, 11.0];
 
     /// <summary>How far (unit cube) a pending point must push the next suggestion to count as a change.</summary>
     private const double MovedTolerance = 1e-3;
