@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace AutoLab.IntegrationTests;
 
 /// <summary>
-/// examples/xrd-target-phase.yaml, shortened to 24 samples with the shared test identifier and a fault rate of 0.05,
+/// examples/xrd-target-phase.yaml, shortened to 24 samples with the shared test identifier with injected faults (refusals at 0.05, garbage scans at 0.25),
 /// runs through the whole stack in memory (sagas, bus, synthesis robot, diffractometer, phase-id, Bayesian
 /// optimization of the Ni3Al fraction, journal). It must spend its budget exactly once per experiment, keep every
 /// composition inside the triangle, report every phase's fraction, and make a sample richer in Ni3Al than random
