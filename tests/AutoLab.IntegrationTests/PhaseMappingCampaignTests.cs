@@ -13,7 +13,8 @@ namespace AutoLab.IntegrationTests;
 
 /// <summary>
 /// The autonomous phase mapping of examples/xrd-phase-mapping.yaml, shortened to 64 samples with a small
-/// phase-id model trained once for the test run (<see cref="TrainedPhaseIdentifier"/>) with injected faults (refusals at 0.05, garbage scans at 0.25), runs through the whole stack in memory: sagas, bus, the synthesis
+/// phase-id model trained once for the test run (<see cref="TrainedPhaseIdentifier"/>) and injected faults
+/// (<see cref="XrdLoopSpec.Shortened"/>), runs through the whole stack in memory: sagas, bus, the synthesis
 /// robot and the diffractometer, the phase-id stage (its model read from a temporary registry),
 /// the phase-map strategy and the journal. It must spend its budget exactly once per experiment, survive the
 /// faults, keep every composition inside the triangle, and map the equilibrium diagram more accurately than

@@ -9,8 +9,8 @@ using Xunit.Abstractions;
 namespace AutoLab.IntegrationTests;
 
 /// <summary>
-/// examples/xrd-target-phase.yaml, shortened to 24 samples with the shared test identifier with injected faults (refusals at 0.05, garbage scans at 0.25),
-/// runs through the whole stack in memory (sagas, bus, synthesis robot, diffractometer, phase-id, Bayesian
+/// examples/xrd-target-phase.yaml, shortened to 24 samples with the shared test identifier and injected faults
+/// (<see cref="XrdLoopSpec.Shortened"/>), runs through the whole stack in memory (sagas, bus, synthesis robot, diffractometer, phase-id, Bayesian
 /// optimization of the Ni3Al fraction, journal). It must spend its budget exactly once per experiment, keep every
 /// composition inside the triangle, report every phase's fraction, and make a sample richer in Ni3Al than random
 /// compositions of the same number do.
