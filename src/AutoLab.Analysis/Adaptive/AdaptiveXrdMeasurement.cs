@@ -73,19 +73,21 @@ public sealed class AdaptiveXrdMeasurement
     /// <returns>The exposure.</returns>
     public double Exposure(int index) => _exposure[index];
 
-    /// <summary>The merged pattern over the measured grid points, as counts per second (count time 1 s).</summary>
-    /// <returns>The pattern the identifier reads; its scale drops out in preprocessing.</returns>
+    /// <summary>The merged pattern over the measured grid points, as counts per second (count time 1 s), with each point's summed exposure.</summary>
+    /// <returns>The pattern the identifier reads; its scale drops out in preprocessing, and an identifier with an exposure channel reads <see cref="PowderPattern.Exposure"/>.</returns>
     /// <exception cref="InvalidOperationException">Nothing has been measured.</exception>
     public PowderPattern ToPattern()
     {
         List<double> twoTheta = [];
         List<double> rates = [];
+        List<double> exposure = [];
         for (int i = 0; i < Grid.Points; i++)
         {
             if (_exposure[i] > 0)
             {
                 twoTheta.Add(Grid.At(i));
                 rates.Add(Rate(i));
+                exposure.Add(_exposure[i]);
             }
         }
 
@@ -94,6 +96,6 @@ public sealed class AdaptiveXrdMeasurement
             throw new InvalidOperationException("no scan has been added");
         }
 
-        return new PowderPattern(twoTheta, rates, 1.0);
+        return new PowderPattern(twoTheta, rates, 1.0) { Exposure = exposure };
     }
 }

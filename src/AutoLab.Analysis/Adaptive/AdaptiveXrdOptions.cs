@@ -44,6 +44,14 @@ public sealed record AdaptiveXrdOptions
     /// </summary>
     public double StrainTolerance { get; init; }
 
+    /// <summary>
+    /// Width of each segment of a window (degrees 2θ), or 0 (the default) to measure one contiguous
+    /// <see cref="WindowWidth"/> span. When positive, the window's points (as many as the span would have) go to
+    /// segments of this width around the highest-scoring grid points, chosen greedily without overlap: a missing
+    /// phase's few distinguishable lines lie far apart, and a span holds one or two of them.
+    /// </summary>
+    public double SegmentWidth { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>
     public void Validate()
@@ -56,6 +64,11 @@ public sealed record AdaptiveXrdOptions
         if (!(FastCountTime > 0) || !double.IsFinite(FastCountTime) || !(WindowCountFactor >= 1) || !double.IsFinite(WindowCountFactor))
         {
             throw new ArgumentException($"fast count time ({FastCountTime} s) must be positive and the window factor ({WindowCountFactor}) at least 1", nameof(FastCountTime));
+        }
+
+        if (!(SegmentWidth >= 0) || SegmentWidth > WindowWidth)
+        {
+            throw new ArgumentException($"segment width ({SegmentWidth}°) must be 0 (one span) or positive and at most the window width ({WindowWidth}°)", nameof(SegmentWidth));
         }
 
         if (!(StrainTolerance is >= 0 and < 0.2))

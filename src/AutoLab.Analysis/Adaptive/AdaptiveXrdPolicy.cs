@@ -137,8 +137,12 @@ public sealed class AdaptiveXrdPolicy
             .ThenBy(j => j)
             .Take(Math.Min(Options.Candidates, prediction.Presence.Count))];
         double countTime = Options.FastCountTime * Options.WindowCountFactor;
-        (int first, int last) = BestWindow(measurement, candidates, countTime);
-        return new AdaptiveXrdDecision(false, "window", confidence, [.. candidates.Select(j => Phases[j].Name)], Grid.At(first), Grid.At(last), countTime);
+        double[] scores = Scores(measurement, candidates, countTime);
+        List<(int First, int Last)> ranges = Options.SegmentWidth > 0 ? BestSegments(scores) : [BestWindow(scores)];
+        return new AdaptiveXrdDecision(false, "window", confidence, [.. candidates.Select(j => Phases[j].Name)], Grid.At(ranges[0].First), Grid.At(ranges[^1].Last), countTime)
+        {
+            Scans = [.. ranges.Select(r => new ScanRange(Grid.At(r.First), Grid.At(r.Last) + (Grid.Step * 0.5), Grid.Step, countTime))],
+        };
     }
 
     /// <summary>The per-second discrimination score of each grid point between candidates (D_i with the discount; see remarks).</summary>
@@ -226,28 +230,75 @@ public sealed class AdaptiveXrdPolicy
         return spread;
     }
 
-    private (int First, int Last) BestWindow(AdaptiveXrdMeasurement measurement, IReadOnlyList<int> candidates, double countTime)
+    private int WindowPoints => Math.Clamp((int)Math.Round(Options.WindowWidth / Grid.Step) + 1, PatternPreprocessor.MinimumPoints, Grid.Points);
+
+    private (int First, int Last) BestWindow(double[] scores)
     {
-        double[] scores = Scores(measurement, candidates, countTime);
-        int width = Math.Clamp((int)Math.Round(Options.WindowWidth / Grid.Step) + 1, PatternPreprocessor.MinimumPoints, Grid.Points);
-        double sum = 0.0;
-        for (int i = 0; i < width; i++)
+        int width = WindowPoints;
+        (int first, _) = BestSum(scores, width, new bool[Grid.Points]);
+        return (first, first + width - 1);
+    }
+
+    // Segments of SegmentWidth, each placed where the summed score of its points is largest among the points not yet
+    // taken, until the span's point budget is used; adjacent segments are merged into one scan, and the list is in 2θ order.
+    private List<(int First, int Last)> BestSegments(double[] scores)
+    {
+        int segment = Training.Xrd.XrdWindowSampler.SegmentPoints(Options.SegmentWidth, Grid);
+        int count = Math.Max(1, WindowPoints / segment);
+        bool[] taken = new bool[Grid.Points];
+        List<(int First, int Last)> chosen = [];
+        for (int s = 0; s < count; s++)
         {
-            sum += scores[i];
+            (int first, bool found) = BestSum(scores, segment, taken);
+            if (!found)
+            {
+                break;
+            }
+
+            Array.Fill(taken, true, first, segment);
+            chosen.Add((first, first + segment - 1));
         }
 
-        double best = sum;
-        int bestFirst = 0;
-        for (int first = 1; first + width <= Grid.Points; first++)
+        chosen.Sort();
+        List<(int First, int Last)> merged = [];
+        foreach ((int first, int last) in chosen)
         {
-            sum += scores[first + width - 1] - scores[first - 1];
-            if (sum > best)
+            if (merged.Count > 0 && merged[^1].Last + 1 >= first)
             {
-                best = sum;
-                bestFirst = first;
+                merged[^1] = (merged[^1].First, Math.Max(merged[^1].Last, last));
+            }
+            else
+            {
+                merged.Add((first, last));
             }
         }
 
-        return (bestFirst, bestFirst + width - 1);
+        return merged;
+    }
+
+    // The first point of the run of `width` free points with the largest summed score (ties: the lowest 2θ).
+    private (int First, bool Found) BestSum(double[] scores, int width, bool[] taken)
+    {
+        double best = double.NegativeInfinity;
+        int bestFirst = 0;
+        double sum = 0.0;
+        int free = 0;
+        for (int i = 0; i < Grid.Points; i++)
+        {
+            sum += scores[i];
+            free = taken[i] ? 0 : free + 1;
+            if (i >= width)
+            {
+                sum -= scores[i - width];
+            }
+
+            if (free >= width && sum > best)
+            {
+                best = sum;
+                bestFirst = i - width + 1;
+            }
+        }
+
+        return (bestFirst, !double.IsNegativeInfinity(best));
     }
 }

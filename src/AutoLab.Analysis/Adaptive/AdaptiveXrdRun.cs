@@ -31,22 +31,28 @@ public static class AdaptiveXrdRun
         AdaptiveXrdOptions options = policy.Options;
         AdaptiveXrdMeasurement measurement = new(policy.Grid);
         List<AdaptiveXrdStep> steps = [];
-        ScanRange scan = AdaptiveXrdPolicy.FullScan(policy.Grid, options.FastCountTime);
+        IReadOnlyList<ScanRange> scans = [AdaptiveXrdPolicy.FullScan(policy.Grid, options.FastCountTime)];
         while (true)
         {
             int index = steps.Count;
-            Random noise = RandomStreams.For(seed, "adaptive-xrd/scan", index + 1);
-            PowderPattern measured = simulator.Measure(sample.Contributions, sample.Instrument, scan, noise);
-            measurement.Add(measured);
+            double before = measurement.TotalSeconds;
+            for (int s = 0; s < scans.Count; s++)
+            {
+                // Segment s > 0 of a window draws from its own stream; a span (s = 0) keeps the stream it always had.
+                Random noise = RandomStreams.For(seed, s == 0 ? "adaptive-xrd/scan" : $"adaptive-xrd/scan-segment-{s}", index + 1);
+                measurement.Add(simulator.Measure(sample.Contributions, sample.Instrument, scans[s], noise));
+            }
+
             PhasePrediction prediction = identifier.Predict([measurement.ToPattern()])[0];
             AdaptiveXrdDecision decision = policy.Decide(measurement, prediction, index);
-            steps.Add(new AdaptiveXrdStep(index, scan.Start, measured.TwoTheta[^1], scan.CountTime, measured.TwoTheta.Count * scan.CountTime, prediction.TopPhaseName, decision));
+            ScanRange last = scans[^1];
+            steps.Add(new AdaptiveXrdStep(index, scans[0].Start, last.At(last.Points - 1), scans[0].CountTime, measurement.TotalSeconds - before, prediction.TopPhaseName, decision));
             if (decision.Stop)
             {
                 return Result(prediction, decision, sample, measurement.TotalSeconds, steps);
             }
 
-            scan = new ScanRange(decision.WindowStart, decision.WindowStop + (policy.Grid.Step * 0.5), policy.Grid.Step, decision.CountTime);
+            scans = decision.Scans;
         }
     }
 

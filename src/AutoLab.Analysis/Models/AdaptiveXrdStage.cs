@@ -61,7 +61,7 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
         }
 
         SharedModel<PhaseIdentifier> shared = models.PhaseIdentifier(modelName, StageOutputs.Policy(read));
-        PhasePrediction prediction = Predict(shared, pattern);
+        PhasePrediction prediction = Predict(shared, pattern, exposure);
         XrdPatternGrid grid = GridOf(pattern);
         AdaptiveXrdOptions settings = new()
         {
@@ -150,13 +150,14 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
         return measurement;
     }
 
-    private static PhasePrediction Predict(SharedModel<PhaseIdentifier> shared, MeasuredArray pattern)
+    private static PhasePrediction Predict(SharedModel<PhaseIdentifier> shared, MeasuredArray pattern, MeasuredArray exposure)
     {
         PatternPreprocessor preprocessor = shared.Use(identifier => identifier.Preprocessor);
-        float[] features = new float[preprocessor.Grid.Points];
+        float[] features = new float[preprocessor.InputWidth];
         try
         {
-            preprocessor.Process(pattern.Axis, pattern.Values, features);
+            // The pattern holds rates; a model with the exposure channel also reads how long each point was counted.
+            preprocessor.Process(pattern.Axis, pattern.Values, exposure.Values, features);
         }
         catch (ArgumentException ex)
         {

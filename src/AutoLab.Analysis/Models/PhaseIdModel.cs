@@ -9,7 +9,8 @@ namespace AutoLab.Analysis.Models;
 /// <remarks>
 /// <para>Reads the data with key <c>key</c> (default "pattern": the diffractometer's 2θ in degrees against counts),
 /// refuses NaN or negative counts naming the file and index, preprocesses it onto the model's grid
-/// (<see cref="PatternPreprocessor"/>) and runs the deep ensemble (<see cref="PhaseIdentifier"/>).</para>
+/// (<see cref="PatternPreprocessor"/>) and runs the deep ensemble (<see cref="PhaseIdentifier"/>). A model trained
+/// with the exposure channel also reads the counting time per point from the <c>count_time_s</c> reading.</para>
 /// <para>Objectives: <c>top_phase_confidence</c>, <c>top_phase_index</c> (index into the model's phases),
 /// <c>presence_P</c> and <c>fraction_P</c> for every phase P (names in lower case, other characters as '_', e.g.
 /// <c>fraction_gamma_ni_fe</c>). Uncertainties: the ensemble members' spread of each presence and fraction.
@@ -24,6 +25,9 @@ public sealed class PhaseIdModel(RegistryModelCache models) : IAnalysisModel
 {
     /// <summary>The registered name.</summary>
     public const string ModelName = "phase-id";
+
+    /// <summary>The reading that gives the counting time per point (s), read by models with an exposure channel.</summary>
+    public const string CountTimeReading = "count_time_s";
 
     /// <summary>The data key read by default: the diffractometer's pattern.</summary>
     public const string DefaultKey = "pattern";
@@ -41,10 +45,21 @@ public sealed class PhaseIdModel(RegistryModelCache models) : IAnalysisModel
         SharedModel<PhaseIdentifier> shared = models.PhaseIdentifier(modelName, StageOutputs.Policy(read), read.GetString("registry"));
 
         PatternPreprocessor preprocessor = shared.Use(identifier => identifier.Preprocessor);
-        float[] features = new float[preprocessor.Grid.Points];
+        float[] features = new float[preprocessor.InputWidth];
         try
         {
-            preprocessor.Process(pattern.Axis, pattern.Values, features);
+            if (preprocessor.ExposureChannel)
+            {
+                // A model with the exposure channel reads each point's counting time: one scan's is the reading.
+                double countTime = input.Readings.TryGetValue(CountTimeReading, out double seconds) && seconds > 0 && double.IsFinite(seconds)
+                    ? seconds
+                    : throw new AnalysisException($"{pattern.Path}: model '{modelName}' reads each point's counting time, but the measurement has no positive '{CountTimeReading}' reading");
+                preprocessor.Process(pattern.Axis, [.. pattern.Values.Select(c => c / countTime)], [.. Enumerable.Repeat(countTime, pattern.Values.Length)], features);
+            }
+            else
+            {
+                preprocessor.Process(pattern.Axis, pattern.Values, features);
+            }
         }
         catch (ArgumentException ex)
         {

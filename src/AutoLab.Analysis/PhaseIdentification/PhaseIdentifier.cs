@@ -40,7 +40,7 @@ public sealed class PhaseIdentifier : IDisposable
     {
         _members = members;
         Manifest = manifest;
-        Preprocessor = new PatternPreprocessor(manifest.Grid, manifest.Options.Data.SubtractBackground, manifest.Options.Data.BackgroundWindow);
+        Preprocessor = new PatternPreprocessor(manifest.Grid, manifest.Options.Data.SubtractBackground, manifest.Options.Data.BackgroundWindow, manifest.Options.Data.ExposureChannel);
     }
 
     /// <summary>Everything saved about the model: phases, grid, architecture, temperature, options, metrics.</summary>
@@ -98,7 +98,7 @@ public sealed class PhaseIdentifier : IDisposable
             for (int m = 0; m < members.Length; m++)
             {
                 // Members differ only by initialisation and minibatch order, as in Lakshminarayanan et al. (2017).
-                specs[m] = Spec(options, training.Grid.Points, k, seed + (1000 * (m + 1)));
+                specs[m] = Spec(options, training.Grid.Points, generator.Preprocessor.Channels, k, seed + (1000 * (m + 1)));
                 members[m] = TorchNetwork.Create(specs[m], options.Device);
                 TrainingReport report = members[m].Train(training.Inputs, training.Fractions, training.Count, optimiser with { Seed = seed + (1000 * (m + 1)) + 1 });
                 samplesPerSecond += report.SamplesPerSecond / members.Length;
@@ -215,13 +215,13 @@ public sealed class PhaseIdentifier : IDisposable
     /// <exception cref="ArgumentException">A pattern is invalid; the message names the pattern and the point.</exception>
     public IReadOnlyList<PhasePrediction> Predict(IReadOnlyList<PowderPattern> patterns)
     {
-        int points = Manifest.Grid.Points;
-        float[] inputs = new float[(long)patterns.Count * points];
+        int width = Preprocessor.InputWidth;
+        float[] inputs = new float[(long)patterns.Count * width];
         for (int i = 0; i < patterns.Count; i++)
         {
             try
             {
-                Preprocessor.Process([.. patterns[i].TwoTheta], [.. patterns[i].Counts], inputs.AsSpan(i * points, points));
+                Preprocessor.Process(patterns[i], inputs.AsSpan(i * width, width));
             }
             catch (ArgumentException error)
             {
@@ -233,16 +233,16 @@ public sealed class PhaseIdentifier : IDisposable
     }
 
     /// <summary>Identifies the phases of patterns already on the model's grid and preprocessed (e.g. an <see cref="XrdTrainingSet"/>'s inputs).</summary>
-    /// <param name="inputs">Rows × grid points.</param>
+    /// <param name="inputs">Rows × <see cref="PatternPreprocessor.InputWidth"/> (grid points × channels).</param>
     /// <param name="rows">Number of patterns.</param>
     /// <param name="temperature">A presence temperature to use instead of the fitted one (1 shows the unscaled ensemble), or null.</param>
     /// <returns>One prediction per row.</returns>
     /// <exception cref="ArgumentException">The input length is not rows × grid points.</exception>
     public PhasePrediction[] PredictPreprocessed(ReadOnlySpan<float> inputs, int rows, double? temperature = null)
     {
-        if (inputs.Length != (long)rows * Manifest.Grid.Points)
+        if (inputs.Length != (long)rows * Preprocessor.InputWidth)
         {
-            throw new ArgumentException($"{inputs.Length} values are not {rows} patterns of {Manifest.Grid.Points} grid points", nameof(inputs));
+            throw new ArgumentException($"{inputs.Length} values are not {rows} patterns of {Preprocessor.InputWidth} inputs ({Manifest.Grid.Points} grid points x {Preprocessor.Channels} channels)", nameof(inputs));
         }
 
         List<float[]> outputs = new(_members.Length);
@@ -263,10 +263,11 @@ public sealed class PhaseIdentifier : IDisposable
         }
     }
 
-    private static NetworkSpec Spec(PhaseIdentifierOptions options, int points, int phases, long seed) => new()
+    private static NetworkSpec Spec(PhaseIdentifierOptions options, int points, int channels, int phases, long seed) => new()
     {
         Kind = NetworkKind.Cnn1D,
         InputLength = points,
+        InputChannels = channels,
         Outputs = 2 * phases,
         ConvChannels = options.ConvChannels,
         ConvKernels = options.ConvKernels,

@@ -18,7 +18,7 @@ internal static unsafe partial class NativeMethods
     internal const int Ok = 0;
 
     /// <summary>AL_ABI_VERSION this binding was written against.</summary>
-    internal const int AbiVersion = 1;
+    internal const int AbiVersion = 2;
 
     [LibraryImport(Library, EntryPoint = "al_last_error")]
     internal static partial nint LastErrorPointer();

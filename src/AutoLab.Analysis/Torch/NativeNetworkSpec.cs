@@ -18,4 +18,5 @@ internal unsafe struct NativeNetworkSpec
     public int* HiddenSizes;
     public float Dropout;
     public long Seed;
+    public int InputChannels;
 }

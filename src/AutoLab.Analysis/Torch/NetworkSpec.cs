@@ -3,7 +3,7 @@ namespace AutoLab.Analysis.Torch;
 /// <summary>The architecture of a <see cref="TorchNetwork"/> (al_network_spec in autolab_torch.h).</summary>
 /// <remarks>
 /// <para>
-/// CNN1D: the input (batch, 1, <see cref="InputLength"/>) passes, for each conv block i,
+/// CNN1D: the input (batch, <see cref="InputChannels"/>, <see cref="InputLength"/>) passes, for each conv block i,
 /// Conv1d(in, ConvChannels[i], ConvKernels[i], padding = ConvKernels[i]/2) → [BatchNorm1d] → ReLU →
 /// MaxPool1d(<see cref="Pool"/>); then Flatten and the MLP part. MLP: Linear → ReLU →
 /// Dropout(<see cref="Dropout"/>) per hidden size, then Linear to <see cref="Outputs"/>. PyTorch's
@@ -19,6 +19,16 @@ public sealed record NetworkSpec
 
     /// <summary>Features per row (MLP) or points per pattern (CNN1D), at least 1.</summary>
     public int InputLength { get; init; }
+
+    /// <summary>
+    /// CNN1D: values per point (default 1). A row holds <see cref="InputLength"/> values of channel 0, then as many
+    /// of channel 1, and so on; the first conv block reads them as separate input channels. An MLP has one.
+    /// </summary>
+    public int InputChannels { get; init; } = 1;
+
+    /// <summary>Values per input row: <see cref="InputLength"/> × <see cref="InputChannels"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int InputWidth => InputLength * InputChannels;
 
     /// <summary>Output width (2K for <see cref="TrainingLoss.PresenceFraction"/> with K phases).</summary>
     public int Outputs { get; init; }
@@ -56,6 +66,11 @@ public sealed record NetworkSpec
         if (InputLength < 1)
         {
             throw new ArgumentException($"must be >= 1, got {InputLength}", nameof(InputLength));
+        }
+
+        if (InputChannels < 1 || (Kind != NetworkKind.Cnn1D && InputChannels != 1))
+        {
+            throw new ArgumentException($"must be >= 1 for a CNN1D and 1 for an MLP, got {InputChannels}", nameof(InputChannels));
         }
 
         if (Outputs < 1)

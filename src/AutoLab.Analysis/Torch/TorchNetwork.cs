@@ -3,7 +3,7 @@ namespace AutoLab.Analysis.Torch;
 /// <summary>A libtorch network (MLP or 1-D CNN) held by the shim: train, predict, save, load.</summary>
 /// <remarks>
 /// <para>
-/// Arrays are float32, row-major: inputs (rows × <see cref="NetworkSpec.InputLength"/>), targets
+/// Arrays are float32, row-major: inputs (rows × <see cref="NetworkSpec.InputWidth"/>), targets
 /// (rows × width), predictions (rows × <see cref="NetworkSpec.Outputs"/>, raw logits). The shim copies
 /// inputs once, onto the device, and keeps nothing of the caller's memory.
 /// </para>
@@ -73,6 +73,7 @@ public sealed class TorchNetwork : IDisposable
                 HiddenSizes = hiddenPointer,
                 Dropout = spec.Dropout,
                 Seed = spec.Seed,
+                InputChannels = spec.InputChannels,
             };
             int status = NativeMethods.ModelCreate(&native, device, out handle);
             if (status != NativeMethods.Ok)
@@ -126,7 +127,7 @@ public sealed class TorchNetwork : IDisposable
     }
 
     /// <summary>Trains in place with Adam over shuffled minibatches.</summary>
-    /// <param name="inputs">rows × <see cref="NetworkSpec.InputLength"/>, finite.</param>
+    /// <param name="inputs">rows × <see cref="NetworkSpec.InputWidth"/>, finite.</param>
     /// <param name="targets">rows × width; the width (targets.Length / rows) must fit the loss (see <see cref="TrainingLoss"/>).</param>
     /// <param name="rows">Number of samples, at least 1.</param>
     /// <param name="options">Loss, epochs, batch size, learning rate, seed.</param>
@@ -163,7 +164,7 @@ public sealed class TorchNetwork : IDisposable
             fixed (float* y = targets)
             {
                 NativeMethods.Check(
-                    NativeMethods.ModelTrain(_handle, x, rows, Spec.InputLength, y, targets.Length / rows, &native, &report),
+                    NativeMethods.ModelTrain(_handle, x, rows, Spec.InputWidth, y, targets.Length / rows, &native, &report),
                     "TorchNetwork.Train");
             }
         }
@@ -172,7 +173,7 @@ public sealed class TorchNetwork : IDisposable
     }
 
     /// <summary>Raw outputs (logits: no softmax or sigmoid) for each row.</summary>
-    /// <param name="inputs">rows × <see cref="NetworkSpec.InputLength"/>, finite.</param>
+    /// <param name="inputs">rows × <see cref="NetworkSpec.InputWidth"/>, finite.</param>
     /// <param name="rows">Number of samples, at least 1.</param>
     /// <param name="monteCarloSamples">
     /// 0: evaluation mode (dropout off, batch-norm running statistics), deterministic; the result is
@@ -194,7 +195,7 @@ public sealed class TorchNetwork : IDisposable
             fixed (float* y = output)
             {
                 NativeMethods.Check(
-                    NativeMethods.ModelPredict(_handle, x, rows, Spec.InputLength, monteCarloSamples, y), "TorchNetwork.Predict");
+                    NativeMethods.ModelPredict(_handle, x, rows, Spec.InputWidth, monteCarloSamples, y), "TorchNetwork.Predict");
             }
         }
 
@@ -244,10 +245,10 @@ public sealed class TorchNetwork : IDisposable
     private void CheckInputs(ReadOnlySpan<float> inputs, int rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
-        if (inputs.Length != (long)rows * Spec.InputLength)
+        if (inputs.Length != (long)rows * Spec.InputWidth)
         {
             throw new ArgumentException(
-                $"length {inputs.Length} != rows ({rows}) x input length ({Spec.InputLength})", nameof(inputs));
+                $"length {inputs.Length} != rows ({rows}) x input width ({Spec.InputLength} points x {Spec.InputChannels} channels)", nameof(inputs));
         }
     }
 }

@@ -35,7 +35,7 @@ AL_API const char* al_last_error(void);
 AL_API const char* al_version(void);
 
 /** The ABI version of this header; C# refuses a library whose value differs. */
-#define AL_ABI_VERSION 1
+#define AL_ABI_VERSION 2
 AL_API int32_t al_abi_version(void);
 
 /** Sets libtorch's intra-op threads (and inter-op on first call); threads >= 1. */
@@ -59,7 +59,7 @@ AL_API int32_t al_resolve_device(const char* device, char* buffer, int32_t capac
 /**
  * A feed-forward network. The architecture is exactly (PyTorch names, so a Python peer can build
  * the same one):
- *   CNN1D: input (batch, 1, input_length); for each conv block i:
+ *   CNN1D: input (batch, input_channels, input_length); for each conv block i:
  *            Conv1d(in, conv_channels[i], conv_kernels[i], padding=conv_kernels[i]/2)
  *            [BatchNorm1d(conv_channels[i]) if batch_norm] -> ReLU -> MaxPool1d(pool)
  *          then Flatten, then the MLP part below with its input = channels x remaining length.
@@ -79,6 +79,8 @@ typedef struct al_network_spec {
   const int32_t* hidden_sizes;   /* [hidden_layers] */
   float dropout;                 /* 0 <= dropout < 1 */
   int64_t seed;
+  int32_t input_channels;        /* CNN1D: channels per point (rows hold channel 0's input_length
+                                    values, then channel 1's, ...); 0 or 1 means one; MLP: 0 or 1 */
 } al_network_spec;
 
 typedef struct al_model al_model;
@@ -123,7 +125,7 @@ typedef struct al_train_report {
 } al_train_report;
 
 /** Trains in place with Adam over shuffled minibatches; x is (rows, features) with features ==
- *  input_length, y is (rows, targets). Rejects NaN/infinite inputs with a message naming the row. */
+ *  input_length × input_channels, y is (rows, targets). Rejects NaN/infinite inputs with a message naming the row. */
 AL_API int32_t al_model_train(al_model* model, const float* x, int64_t rows, int64_t features,
                               const float* y, int64_t targets, const al_train_options* options,
                               al_train_report* report);

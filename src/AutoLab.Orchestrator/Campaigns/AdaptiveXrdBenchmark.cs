@@ -141,7 +141,7 @@ public sealed class AdaptiveXrdBenchmark : ICampaignBenchmark
                 $"direct (not through the bus): identifier '{model.Source}' ({identifier.PhaseNames.Count} phases, grid {grid.Start}..{grid.Stop}° in {grid.Points} points); " +
                 $"{samples.Length} test samples, half single-phase, half two-phase, generator perturbations; identifier trained on merged measurements (up to {AdaptiveXrdBenchModel.TrainingWindows.MaxWindows} windows); " +
                 $"fast scan {fast} s/point, threshold and window budget chosen on {calibration.Length} calibration samples (fast times within three ladder steps of mean confidence ≈ {CalibrationConfidence}); " +
-                $"windows {options.WindowWidth}° at ×{options.WindowCountFactor} placed on lines strain cannot explain (tolerance {options.StrainTolerance}), stop at decision confidence ≥ {options.ConfidenceThreshold} or {options.MaxSteps} windows; " +
+                $"windows of {options.WindowWidth}° worth of points{(options.SegmentWidth > 0 ? $" in {options.SegmentWidth.ToString(CultureInfo.InvariantCulture)}° segments" : string.Empty)} at ×{options.WindowCountFactor} placed on lines strain cannot explain (tolerance {options.StrainTolerance}), stop at decision confidence ≥ {options.ConfidenceThreshold} or {options.MaxSteps} windows; " +
                 $"slow scan time searched ×{SlowFactor} from the fast time up to ×{SlowLimit} until its accuracy ≥ the adaptive accuracy; counting time only"),
         };
     }
@@ -154,7 +154,12 @@ public sealed class AdaptiveXrdBenchmark : ICampaignBenchmark
     /// <summary>The policy settings every run uses before calibration: windows ignore lines strain could move onto each other.</summary>
     /// <param name="data">The identifier's training data options (their strain ranges).</param>
     /// <returns>Default options with <see cref="AdaptiveXrdOptions.StrainTolerance"/> set to the largest strain drawn.</returns>
-    public static AdaptiveXrdOptions Policy(XrdTrainingSetOptions data) => new() { StrainTolerance = data.MaximumStrain + data.MaximumAxialStrain };
+    public static AdaptiveXrdOptions Policy(XrdTrainingSetOptions data) => new()
+    {
+        StrainTolerance = data.MaximumStrain + data.MaximumAxialStrain,
+        // The windows take the shape the identifier was trained on.
+        SegmentWidth = data.Windows?.SegmentWidth ?? 0.0,
+    };
 
     /// <summary>Calibration samples per run (separate from the test samples).</summary>
     /// <param name="quick">A shortened run.</param>

@@ -62,7 +62,7 @@ internal static class AdaptiveXrdCalibration
         int n = samples.Length;
         int scans = policy.Options.MaxSteps + 1;
         AdaptiveXrdMeasurement[] measurements = [.. samples.Select(_ => new AdaptiveXrdMeasurement(policy.Grid))];
-        ScanRange?[] next = [.. samples.Select(_ => (ScanRange?)AdaptiveXrdPolicy.FullScan(policy.Grid, policy.Options.FastCountTime))];
+        IReadOnlyList<ScanRange>?[] next = [.. samples.Select(_ => (IReadOnlyList<ScanRange>?)[AdaptiveXrdPolicy.FullScan(policy.Grid, policy.Options.FastCountTime)])];
         List<double>[] seconds = [.. samples.Select(_ => new List<double>())];
         List<bool>[] correct = [.. samples.Select(_ => new List<bool>())];
         List<double>[] confidence = [.. samples.Select(_ => new List<double>())];
@@ -76,7 +76,13 @@ internal static class AdaptiveXrdCalibration
 
             foreach (int i in active)
             {
-                measurements[i].Add(simulator.Measure(samples[i].Contributions, samples[i].Instrument, next[i]!, RandomStreams.For(seed + i, "adaptive-xrd/scan", step + 1)));
+                IReadOnlyList<ScanRange> window = next[i]!;
+                for (int s = 0; s < window.Count; s++)
+                {
+                    // As AdaptiveXrdRun: segment s > 0 of a window draws from its own stream.
+                    Random noise = RandomStreams.For(seed + i, s == 0 ? "adaptive-xrd/scan" : $"adaptive-xrd/scan-segment-{s}", step + 1);
+                    measurements[i].Add(simulator.Measure(samples[i].Contributions, samples[i].Instrument, window[s], noise));
+                }
             }
 
             IReadOnlyList<PhasePrediction> predictions = identifier.Predict([.. active.Select(i => measurements[i].ToPattern())]);
@@ -87,7 +93,7 @@ internal static class AdaptiveXrdCalibration
                 seconds[i].Add(measurements[i].TotalSeconds);
                 correct[i].Add(AdaptiveXrdRun.IsCorrect(predictions[a], samples[i].PresentPhases));
                 confidence[i].Add(decision.Confidence);
-                next[i] = decision.Stop ? null : new ScanRange(decision.WindowStart, decision.WindowStop + (policy.Grid.Step * 0.5), policy.Grid.Step, decision.CountTime);
+                next[i] = decision.Stop ? null : decision.Scans;
             }
         }
 

@@ -30,6 +30,8 @@ public class NetworkSpecTests
         { "ConvKernels", Cnn with { ConvKernels = [5] } },
         { "Pool", Cnn with { Pool = 0 } },
         { "InputLength", Cnn with { InputLength = 3 } },
+        { "InputChannels", Cnn with { InputChannels = 0 } },
+        { "InputChannels", new NetworkSpec { InputLength = 4, Outputs = 1, InputChannels = 2 } },
     };
 
     [Theory]
@@ -49,5 +51,18 @@ public class NetworkSpecTests
         Assert.Equal(Cnn.ConvKernels, copy.ConvKernels);
         Assert.Equal(Cnn.HiddenSizes, copy.HiddenSizes);
         Assert.Equal(Cnn with { ConvChannels = copy.ConvChannels, ConvKernels = copy.ConvKernels, HiddenSizes = copy.HiddenSizes }, copy);
+    }
+
+    [Fact]
+    public void A_spec_saved_before_input_channels_existed_reads_as_one_channel()
+    {
+        string json = JsonSerializer.Serialize(Cnn with { InputChannels = 2 }).Replace("\"InputChannels\":2,", string.Empty, StringComparison.Ordinal);
+
+        NetworkSpec copy = JsonSerializer.Deserialize<NetworkSpec>(json)!;
+
+        Assert.DoesNotContain("InputChannels", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("InputWidth", json, StringComparison.Ordinal);
+        Assert.Equal(1, copy.InputChannels);
+        Assert.Equal(64, copy.InputWidth);
     }
 }

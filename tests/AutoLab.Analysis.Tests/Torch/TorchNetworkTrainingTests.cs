@@ -85,6 +85,55 @@ public class TorchNetworkTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_two_channel_cnn_reads_a_label_carried_only_by_its_second_channel()
+    {
+        const int Length = 64;
+        (float[] patterns, float[] y, _) = SyntheticData.Peaks(256, Length, seed: 13);
+        float[] x = TwoChannels(patterns, 256, Length, seed: 14);
+        (float[] testPatterns, _, int[] testLabels) = SyntheticData.Peaks(200, Length, seed: 15);
+        float[] testX = TwoChannels(testPatterns, 200, Length, seed: 16);
+        using TorchNetwork network = TorchNetwork.Create(new NetworkSpec
+        {
+            Kind = NetworkKind.Cnn1D,
+            InputLength = Length,
+            InputChannels = 2,
+            Outputs = 2,
+            ConvChannels = [8],
+            ConvKernels = [5],
+            Pool = 4,
+            HiddenSizes = [16],
+            Seed = 5,
+        });
+
+        network.Train(x, y, 256, new TrainingOptions { Loss = TrainingLoss.CrossEntropy, Epochs = 30, BatchSize = 32, LearningRate = 3e-3f, Seed = 1 });
+        int[] predicted = SyntheticData.ArgMax(network.Predict(testX, 200), 200, 2);
+
+        double accuracy = predicted.Zip(testLabels).Count(p => p.First == p.Second) / 200.0;
+        output.WriteLine($"two-channel CNN, label in channel 1 only: accuracy {accuracy:P1}");
+        Assert.Equal(2 * Length, network.Spec.InputWidth);
+        Assert.True(accuracy >= PeakAccuracyThreshold, $"held-out accuracy {accuracy} should be at least {PeakAccuracyThreshold}");
+        ArgumentException wrongWidth = Assert.Throws<ArgumentException>(() => network.Predict(new float[Length], 1));
+        Assert.Contains("2 channels", wrongWidth.Message, StringComparison.Ordinal);
+    }
+
+    // Rows of [channel 0: noise alone | channel 1: the given pattern], so only channel 1 says which peak it is.
+    private static float[] TwoChannels(float[] patterns, int rows, int length, int seed)
+    {
+        var random = new Random(seed);
+        float[] x = new float[rows * 2 * length];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < length; j++)
+            {
+                x[(i * 2 * length) + j] = (float)random.NextDouble();
+                x[(i * 2 * length) + length + j] = patterns[(i * length) + j];
+            }
+        }
+
+        return x;
+    }
+
+    [Fact]
     public void Cross_entropy_separates_three_blobs()
     {
         (float[] x, float[] y, _) = SyntheticData.Blobs(300, seed: 21);

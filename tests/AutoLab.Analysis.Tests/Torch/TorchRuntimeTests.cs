@@ -11,7 +11,7 @@ public class TorchRuntimeTests
     {
         Assert.True(TorchLibrary.IsAvailable(out string reason), reason);
         Assert.Equal(string.Empty, reason);
-        Assert.StartsWith("autolab-torch 1 (libtorch ", TorchRuntime.Version, StringComparison.Ordinal);
+        Assert.StartsWith("autolab-torch 2 (libtorch ", TorchRuntime.Version, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,6 +59,65 @@ public class XrdWindowSamplerTests
         Assert.All(merged.Inputs, v => Assert.InRange(v, 0f, 1f));
     }
 
+    [Fact]
+    public void The_exposure_channel_shows_a_span_as_one_long_run_and_segments_as_several_short_ones()
+    {
+        XrdWindowOptions one = new() { MaxWindows = 1, LineCentredShare = 1.0 };
+        int spanPoints = (int)Math.Round(one.Width / Plain.Grid.Step) + 1;
+
+        List<int[]> spans = WindowRuns(Generate(Plain with { ExposureChannel = true, Windows = one }, 24, seed: 3));
+        List<int[]> segments = WindowRuns(Generate(Plain with { ExposureChannel = true, Windows = one with { SegmentWidth = 0.5 } }, 24, seed: 3));
+
+        Assert.NotEmpty(spans);
+        Assert.NotEmpty(segments);
+        Assert.All(spans, runs => Assert.Equal(spanPoints, Assert.Single(runs)));
+        Assert.All(segments, runs => Assert.True(runs.Sum() <= spanPoints && runs.Max() < spanPoints, $"segment runs [{string.Join(", ", runs)}] should be short and use at most the span's {spanPoints} points"));
+        Assert.Contains(segments, runs => runs.Length >= 3);
+    }
+
+    // For each row with a window: the lengths of the runs of grid points counted longer than the fast scan (their
+    // exposure channel below the fast scan's value, which is the channel's largest over the measured points).
+    private static List<int[]> WindowRuns(XrdTrainingSet set)
+    {
+        List<int[]> rows = [];
+        for (int row = 0; row < set.Count; row++)
+        {
+            ReadOnlySpan<float> noise = set.Input(row)[set.Grid.Points..];
+            float fast = 0f;
+            foreach (float value in noise)
+            {
+                fast = value < 1f ? Math.Max(fast, value) : fast;
+            }
+
+            List<int> runs = [];
+            int run = 0;
+            foreach (float value in noise)
+            {
+                if (value < fast * 0.99f)
+                {
+                    run++;
+                }
+                else if (run > 0)
+                {
+                    runs.Add(run);
+                    run = 0;
+                }
+            }
+
+            if (run > 0)
+            {
+                runs.Add(run);
+            }
+
+            if (runs.Count > 0)
+            {
+                rows.Add([.. runs]);
+            }
+        }
+
+        return rows;
+    }
+
     [Theory]
     [InlineData(-1, 4.0, 8.0, 0.5)]
     [InlineData(2, 0.0, 8.0, 0.5)]

@@ -18,6 +18,14 @@ namespace AutoLab.Analysis.Training.Xrd;
 /// to the counts, so √counts has a nearly constant variance of 1/4 and weak superlattice lines are not
 /// drowned by the strongest fundamental line. (4) Division by the maximum, so count time and scale
 /// drop out.</para>
+/// <para>With <see cref="ExposureChannel"/> on, the input has a second channel after the first (a row holds the
+/// grid's points twice): the counting noise of each point of the first channel, so that a network can weigh a
+/// re-measured window counted longer more than the fast scan around it (an adaptive measurement merged by
+/// <see cref="Adaptive.AdaptiveXrdMeasurement"/>). √(rate) has a standard deviation of 1/(2√t) for t seconds of
+/// counting, so after the division by the maximum M the first channel's noise is σ_i = 1/(2 M √t_i). The
+/// channel holds σ_i / (σ_i + <see cref="NoiseScale"/>): 0 for a point counted without noise, ½ at σ = 0.02
+/// (about 625 counts on the strongest line), 1 for a point never measured. Its values stay in [0, 1] like the
+/// first channel's, over the four decades of count time the training sets draw.</para>
 /// <para>Bad input is refused with an <see cref="ArgumentException"/> that names the offending index.</para>
 /// </remarks>
 public sealed class PatternPreprocessor
@@ -25,12 +33,16 @@ public sealed class PatternPreprocessor
     /// <summary>The fewest points a measured pattern may have.</summary>
     public const int MinimumPoints = 16;
 
+    /// <summary>The first channel's noise σ at which the exposure channel reads ½ (see remarks).</summary>
+    public const double NoiseScale = 0.02;
+
     /// <summary>Creates a preprocessor for a grid.</summary>
     /// <param name="grid">The network's grid.</param>
     /// <param name="subtractBackground">Whether to subtract the running-minimum background estimate.</param>
     /// <param name="backgroundWindow">Width of the running minimum and mean (degrees 2θ); several times a peak width.</param>
     /// <exception cref="ArgumentException">The window is not positive.</exception>
-    public PatternPreprocessor(XrdPatternGrid grid, bool subtractBackground = true, double backgroundWindow = 3.0)
+    /// <param name="exposureChannel">Whether the input carries the per-point counting-noise channel.</param>
+    public PatternPreprocessor(XrdPatternGrid grid, bool subtractBackground = true, double backgroundWindow = 3.0, bool exposureChannel = false)
     {
         if (!(backgroundWindow > 0) || !double.IsFinite(backgroundWindow))
         {
@@ -40,6 +52,7 @@ public sealed class PatternPreprocessor
         Grid = grid;
         SubtractBackground = subtractBackground;
         BackgroundWindow = backgroundWindow;
+        ExposureChannel = exposureChannel;
     }
 
     /// <summary>The grid patterns are resampled onto.</summary>
@@ -51,28 +64,93 @@ public sealed class PatternPreprocessor
     /// <summary>Width of the background window (degrees 2θ).</summary>
     public double BackgroundWindow { get; }
 
+    /// <summary>Whether the input has the counting-noise channel (see remarks).</summary>
+    public bool ExposureChannel { get; }
+
+    /// <summary>Values per input channel: 1, or 2 with <see cref="ExposureChannel"/>.</summary>
+    public int Channels => ExposureChannel ? 2 : 1;
+
+    /// <summary>Values per network input row: <see cref="XrdPatternGrid.Points"/> × <see cref="Channels"/>.</summary>
+    public int InputWidth => Grid.Points * Channels;
+
     /// <summary>Preprocesses a simulated or measured pattern.</summary>
-    /// <param name="pattern">The pattern.</param>
-    /// <returns>The network input, <see cref="XrdPatternGrid.Points"/> values in [0, 1].</returns>
+    /// <param name="pattern">The pattern; its counting time per point is <see cref="PowderPattern.Exposure"/> where set, else <see cref="PowderPattern.CountTime"/>.</param>
+    /// <returns>The network input, <see cref="InputWidth"/> values in [0, 1].</returns>
     /// <exception cref="ArgumentException">The pattern is too short, not increasing in 2θ, has NaN or negative counts, or misses the grid.</exception>
     public float[] Process(PowderPattern pattern)
     {
-        double[] twoTheta = [.. pattern.TwoTheta];
-        double[] counts = [.. pattern.Counts];
-        float[] output = new float[Grid.Points];
-        Process(twoTheta, counts, output);
+        float[] output = new float[InputWidth];
+        Process(pattern, output);
         return output;
     }
 
-    /// <summary>Preprocesses a pattern given as 2θ and counts into <paramref name="output"/>.</summary>
+    /// <summary>Preprocesses a simulated or measured pattern into <paramref name="output"/>.</summary>
+    /// <param name="pattern">The pattern (see <see cref="Process(PowderPattern)"/>).</param>
+    /// <param name="output">Receives <see cref="InputWidth"/> values in [0, 1].</param>
+    /// <exception cref="ArgumentException">The pattern is invalid; the message names the index.</exception>
+    public void Process(PowderPattern pattern, Span<float> output)
+    {
+        if (!ExposureChannel)
+        {
+            Process([.. pattern.TwoTheta], [.. pattern.Counts], output);
+            return;
+        }
+
+        if (!(pattern.CountTime > 0) || !double.IsFinite(pattern.CountTime))
+        {
+            throw new ArgumentException($"count time must be a positive number of seconds, not {pattern.CountTime}", nameof(pattern));
+        }
+
+        double[] exposure = pattern.Exposure is { } perPoint ? [.. perPoint] : [.. Enumerable.Repeat(pattern.CountTime, pattern.Counts.Count)];
+        Process([.. pattern.TwoTheta], [.. pattern.Counts.Select(c => c / pattern.CountTime)], exposure, output);
+    }
+
+    /// <summary>Preprocesses a pattern given as 2θ and counts into <paramref name="output"/> (a one-channel input).</summary>
     /// <param name="twoTheta">2θ of each point (degrees), strictly increasing.</param>
     /// <param name="counts">Counts at each point, finite and not negative.</param>
     /// <param name="output">Receives <see cref="XrdPatternGrid.Points"/> values in [0, 1].</param>
     /// <exception cref="ArgumentException">The input is invalid; the message names the index.</exception>
+    /// <exception cref="InvalidOperationException">This preprocessor has the exposure channel, which needs the counting times.</exception>
     public void Process(ReadOnlySpan<double> twoTheta, ReadOnlySpan<double> counts, Span<float> output)
     {
+        if (ExposureChannel)
+        {
+            throw new InvalidOperationException("this model reads each point's counting time as a second input channel; pass the exposure per point");
+        }
+
         Validate(twoTheta, counts, output.Length);
+        Resample(twoTheta, counts, output, null);
+    }
+
+    /// <summary>Preprocesses count rates and the counting time of each point into <paramref name="output"/>.</summary>
+    /// <param name="twoTheta">2θ of each point (degrees), strictly increasing.</param>
+    /// <param name="rates">Count rate at each point (counts/s), finite and not negative.</param>
+    /// <param name="exposure">Counting time of each point (s), positive; read only with <see cref="ExposureChannel"/>.</param>
+    /// <param name="output">Receives <see cref="InputWidth"/> values in [0, 1].</param>
+    /// <exception cref="ArgumentException">The input is invalid; the message names the index.</exception>
+    public void Process(ReadOnlySpan<double> twoTheta, ReadOnlySpan<double> rates, ReadOnlySpan<double> exposure, Span<float> output)
+    {
+        Validate(twoTheta, rates, output.Length);
+        if (exposure.Length != rates.Length)
+        {
+            throw new ArgumentException($"pattern has {rates.Length} points but {exposure.Length} exposure times", nameof(exposure));
+        }
+
+        for (int i = 0; i < exposure.Length; i++)
+        {
+            if (!(exposure[i] > 0) || !double.IsFinite(exposure[i]))
+            {
+                throw new ArgumentException($"exposure[{i}] is {exposure[i]} s (at 2θ = {twoTheta[i]}°); counting times must be positive", nameof(exposure));
+            }
+        }
+
+        Resample(twoTheta, rates, output, ExposureChannel ? exposure.ToArray() : null);
+    }
+
+    private void Resample(ReadOnlySpan<double> twoTheta, ReadOnlySpan<double> counts, Span<float> output, double[]? exposure)
+    {
         double[] resampled = new double[Grid.Points];
+        double[] seconds = new double[Grid.Points];
         int first = -1;
         int last = -1;
         int j = 0;
@@ -89,8 +167,13 @@ public sealed class PatternPreprocessor
                 j++;
             }
 
-            double t = (x - twoTheta[j]) / (twoTheta[j + 1] - twoTheta[j]);
-            resampled[i] = counts[j] + (Math.Clamp(t, 0.0, 1.0) * (counts[j + 1] - counts[j]));
+            double t = Math.Clamp((x - twoTheta[j]) / (twoTheta[j + 1] - twoTheta[j]), 0.0, 1.0);
+            resampled[i] = counts[j] + (t * (counts[j + 1] - counts[j]));
+            if (exposure is not null)
+            {
+                seconds[i] = exposure[j] + (t * (exposure[j + 1] - exposure[j]));
+            }
+
             first = first < 0 ? i : first;
             last = i;
         }
@@ -115,6 +198,18 @@ public sealed class PatternPreprocessor
         }
 
         output.Clear();
+        if (exposure is not null)
+        {
+            // Unmeasured points and a pattern without lines read 1: no information there.
+            Span<float> noise = output.Slice(Grid.Points, Grid.Points);
+            noise.Fill(1f);
+            for (int i = first; max > 0.0 && i <= last; i++)
+            {
+                double sigma = 1.0 / (2.0 * max * Math.Sqrt(seconds[i]));
+                noise[i] = (float)(sigma / (sigma + NoiseScale));
+            }
+        }
+
         if (max <= 0.0)
         {
             // A pattern of zeros (or of pure flat background) has no lines; it maps to zeros, which the
@@ -140,9 +235,9 @@ public sealed class PatternPreprocessor
             throw new ArgumentException($"pattern has {twoTheta.Length} points; at least {MinimumPoints} are needed", nameof(twoTheta));
         }
 
-        if (outputLength != Grid.Points)
+        if (outputLength != InputWidth)
         {
-            throw new ArgumentException($"output has {outputLength} values but the grid has {Grid.Points}", nameof(outputLength));
+            throw new ArgumentException($"output has {outputLength} values but the input has {InputWidth} ({Grid.Points} grid points x {Channels} channels)", nameof(outputLength));
         }
 
         for (int i = 0; i < twoTheta.Length; i++)

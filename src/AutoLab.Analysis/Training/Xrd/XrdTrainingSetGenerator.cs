@@ -61,7 +61,7 @@ public sealed class XrdTrainingSetGenerator
         _phases = phases;
         Options = options;
         _simulator = simulator ?? new PowderPatternSimulator();
-        _preprocessor = new PatternPreprocessor(options.Grid, options.SubtractBackground, options.BackgroundWindow);
+        _preprocessor = new PatternPreprocessor(options.Grid, options.SubtractBackground, options.BackgroundWindow, options.ExposureChannel);
         _windows = options.Windows is null ? null : new XrdWindowSampler(phases, options, _simulator);
     }
 
@@ -112,9 +112,9 @@ public sealed class XrdTrainingSetGenerator
     public XrdTrainingSet Generate(int count, long seed, int firstIndex = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        int points = Options.Grid.Points;
+        int width = _preprocessor.InputWidth;
         int phases = _phases.Count;
-        float[] inputs = new float[(long)count * points];
+        float[] inputs = new float[(long)count * width];
         float[] fractions = new float[count * phases];
         XrdSampleDraw[] draws = new XrdSampleDraw[count];
         Stopwatch clock = Stopwatch.StartNew();
@@ -125,7 +125,7 @@ public sealed class XrdTrainingSetGenerator
             PowderPattern pattern = _windows is null
                 ? Measure(draw, RandomStreams.For(seed, "xrd-training/noise", firstIndex + i + 1))
                 : _windows.Measure(Contributions(draw), draw, seed, firstIndex + i);
-            _preprocessor.Process([.. pattern.TwoTheta], [.. pattern.Counts], inputs.AsSpan(i * points, points));
+            _preprocessor.Process(pattern, inputs.AsSpan(i * width, width));
             foreach (XrdDrawnPhase phase in draw.Phases)
             {
                 fractions[(i * phases) + phase.Index] = (float)phase.Fraction;
@@ -133,7 +133,7 @@ public sealed class XrdTrainingSetGenerator
 
             draws[i] = draw;
         });
-        return new XrdTrainingSet(PhaseNames, Options.Grid, inputs, fractions, draws, clock.Elapsed.TotalSeconds);
+        return new XrdTrainingSet(PhaseNames, Options.Grid, inputs, fractions, draws, clock.Elapsed.TotalSeconds) { Channels = _preprocessor.Channels };
     }
 
     /// <summary>A structure with its cell edges strained: a, b, c × (1 + ε) and c × (1 + ε_c) more.</summary>

@@ -67,6 +67,13 @@ public sealed record XrdTrainingSetOptions
     public double BackgroundWindow { get; init; } = 3.0;
 
     /// <summary>
+    /// Whether the inputs carry a second channel with each point's counting noise (see
+    /// <see cref="PatternPreprocessor.ExposureChannel"/>), so a model can weigh well-counted windows of a merged
+    /// measurement; off by default (one channel, as every model saved before it had).
+    /// </summary>
+    public bool ExposureChannel { get; init; }
+
+    /// <summary>
     /// When set, every pattern becomes a merged adaptive measurement (a full scan plus 0 … n longer windows; see
     /// <see cref="XrdWindowOptions"/>); null (the default) keeps plain full scans.
     /// </summary>

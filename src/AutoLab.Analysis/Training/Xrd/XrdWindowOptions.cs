@@ -15,6 +15,10 @@ namespace AutoLab.Analysis.Training.Xrd;
 /// proportion to the square root of the expected line intensity of one phase picked uniformly from all phases (present or not):
 /// the adaptive policy re-measures where candidate phases' lines differ, so windows over lines are what the
 /// model will mostly see; the rest are centred uniformly on the grid.</para>
+/// <para>With <see cref="SegmentWidth"/> set, a window is not one span but Width / SegmentWidth short segments of
+/// that width, each centred as above (line-centred segments of one window follow one phase's lines), as
+/// <see cref="Adaptive.AdaptiveXrdOptions.SegmentWidth"/> places them: the model then trains on the shapes the policy
+/// measures.</para>
 /// <seealso cref="XrdTrainingSetOptions.Windows"/>
 /// </remarks>
 public sealed record XrdWindowOptions
@@ -31,6 +35,9 @@ public sealed record XrdWindowOptions
     /// <summary>Share of windows centred on a phase's line rather than uniformly.</summary>
     public double LineCentredShare { get; init; } = 0.75;
 
+    /// <summary>Width of each segment of a window (degrees 2θ), or 0 (the default) for one contiguous span.</summary>
+    public double SegmentWidth { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>
     public void Validate()
@@ -43,6 +50,11 @@ public sealed record XrdWindowOptions
         if (!(CountFactor >= 1) || !double.IsFinite(CountFactor) || !(LineCentredShare is >= 0 and <= 1))
         {
             throw new ArgumentException($"count factor ({CountFactor}) must be at least 1 and the line-centred share ({LineCentredShare}) in [0, 1]", nameof(CountFactor));
+        }
+
+        if (!(SegmentWidth >= 0) || SegmentWidth > Width)
+        {
+            throw new ArgumentException($"segment width ({SegmentWidth}°) must be 0 (one span) or positive and at most the window width ({Width}°)", nameof(SegmentWidth));
         }
     }
 }

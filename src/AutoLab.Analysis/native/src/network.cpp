@@ -26,6 +26,7 @@ al_spec_copy validate(const al_network_spec* spec) {
   al_spec_copy copy;
   copy.kind = spec->kind;
   copy.input_length = spec->input_length;
+  copy.input_channels = spec->input_channels == 0 ? 1 : spec->input_channels;
   copy.outputs = spec->outputs;
   copy.pool = spec->pool;
   copy.batch_norm = spec->batch_norm != 0;
@@ -34,6 +35,9 @@ al_spec_copy validate(const al_network_spec* spec) {
   al::require(copy.kind == AL_NET_MLP || copy.kind == AL_NET_CNN1D,
               "spec.kind must be 0 (MLP) or 1 (CNN1D), got " + std::to_string(copy.kind));
   al::require(copy.input_length >= 1, "spec.input_length must be >= 1");
+  al::require(copy.input_channels >= 1, "spec.input_channels must be >= 0 (0 means 1)");
+  al::require(copy.kind == AL_NET_CNN1D || copy.input_channels == 1,
+              "spec.input_channels must be 0 or 1 for an MLP, got " + std::to_string(copy.input_channels));
   al::require(copy.outputs >= 1, "spec.outputs must be >= 1");
   al::require(copy.dropout >= 0.0f && copy.dropout < 1.0f, "spec.dropout must be in [0, 1)");
   copy.hidden_sizes = copy_array(spec->hidden_sizes, spec->hidden_layers, "spec.hidden_sizes");
@@ -65,7 +69,7 @@ torch::nn::Sequential build(const al_spec_copy& spec) {
   torch::nn::Sequential net;
   int64_t features = spec.input_length;
   if (spec.kind == AL_NET_CNN1D) {
-    int64_t channels = 1;
+    int64_t channels = spec.input_channels;
     int64_t length = spec.input_length;
     for (size_t i = 0; i < spec.conv_channels.size(); ++i) {
       const int64_t out = spec.conv_channels[i];
@@ -141,10 +145,17 @@ void read_checked(torch::nn::Module& module, torch::serialize::InputArchive& arc
 
 namespace al {
 
+int64_t input_width(const al_spec_copy& spec) {
+  return static_cast<int64_t>(spec.input_length) * spec.input_channels;
+}
+
 torch::Tensor forward(al_model& model, const torch::Tensor& x) {
-  // The (batch, 1, length) view of a CNN input is taken here, not by a module, so that module
-  // indices match a Python nn.Sequential that starts at the first Conv1d.
-  return model.net->forward(model.spec.kind == AL_NET_CNN1D ? x.unsqueeze(1) : x);
+  // The (batch, channels, length) view of a CNN input is taken here, not by a module, so that module
+  // indices match a Python nn.Sequential that starts at the first Conv1d. Rows are channel-major.
+  if (model.spec.kind != AL_NET_CNN1D) {
+    return model.net->forward(x);
+  }
+  return model.net->forward(x.view({x.size(0), model.spec.input_channels, model.spec.input_length}));
 }
 
 al_model& require_model(al_model* model) {

@@ -10,6 +10,7 @@
 struct al_spec_copy {
   int32_t kind = AL_NET_MLP;
   int32_t input_length = 0;
+  int32_t input_channels = 1;
   int32_t outputs = 0;
   std::vector<int32_t> conv_channels;
   std::vector<int32_t> conv_kernels;
@@ -30,7 +31,10 @@ struct al_model {
 
 namespace al {
 
-/// The network's raw outputs (rows, outputs) for x (rows, input_length) on the model's device.
+/// Values per input row: input_length × input_channels.
+int64_t input_width(const al_spec_copy& spec);
+
+/// The network's raw outputs (rows, outputs) for x (rows, input_width) on the model's device.
 torch::Tensor forward(al_model& model, const torch::Tensor& x);
 
 /// Throws unless model is a live handle.

@@ -106,9 +106,10 @@ AL_API int32_t al_model_train(al_model* model, const float* x, int64_t rows, int
     const al_train_options o = *options;
     check_options(o);
     al::require(rows >= 1, "rows must be >= 1");
-    al::require(features == m.spec.input_length, "inputs have " + std::to_string(features) +
-                                                      " features; the network expects input_length " +
-                                                      std::to_string(m.spec.input_length));
+    al::require(features == al::input_width(m.spec),
+                "inputs have " + std::to_string(features) + " features; the network expects input_length " +
+                    std::to_string(m.spec.input_length) + " x input_channels " +
+                    std::to_string(m.spec.input_channels));
     al::require_finite(x, rows, features, "input");
     check_targets(m.spec, o, y, rows, targets);
     al::apply_thread_count();
@@ -172,9 +173,10 @@ AL_API int32_t al_model_predict(al_model* model, const float* x, int64_t rows, i
     al::require(rows >= 1, "rows must be >= 1");
     al::require(out != nullptr, "out is a null pointer");
     al::require(mc_samples >= 0, "mc_samples must be >= 0");
-    al::require(features == m.spec.input_length, "inputs have " + std::to_string(features) +
-                                                      " features; the network expects input_length " +
-                                                      std::to_string(m.spec.input_length));
+    al::require(features == al::input_width(m.spec),
+                "inputs have " + std::to_string(features) + " features; the network expects input_length " +
+                    std::to_string(m.spec.input_length) + " x input_channels " +
+                    std::to_string(m.spec.input_channels));
     al::require_finite(x, rows, features, "input");
     al::apply_thread_count();
     torch::NoGradGuard no_grad;
