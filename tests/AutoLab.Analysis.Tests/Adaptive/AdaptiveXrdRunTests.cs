@@ -48,6 +48,29 @@ public class AdaptiveXrdRunTests(AdaptiveXrdRunTests.TinyIdentifier model) : ICl
     }
 
     [Fact]
+    public void A_segmented_window_is_measured_as_its_scans_and_costs_no_more_than_the_span()
+    {
+        AdaptiveXrdOptions options = new() { FastCountTime = 0.005, ConfidenceThreshold = 1.0, MaxSteps = 2, WindowWidth = 6.0, SegmentWidth = 0.5 };
+        AdaptiveXrdPolicy policy = model.Policy(options);
+
+        AdaptiveXrdResult result = AdaptiveXrdRun.Run(model.Identifier, policy, model.Sample(1), new PowderPatternSimulator(), seed: 4);
+
+        int spanPoints = (int)Math.Round(options.WindowWidth / model.Grid.Step) + 1;
+        double windowCountTime = options.FastCountTime * options.WindowCountFactor;
+        Assert.Equal(options.MaxSteps + 1, result.Steps.Count);
+        for (int s = 1; s < result.Steps.Count; s++)
+        {
+            // The window measured at step s is the one decided after step s − 1: its scans' points at the window's time.
+            IReadOnlyList<ScanRange> scans = result.Steps[s - 1].Decision.Scans;
+            Assert.True(scans.Count >= 2, $"step {s} should have been measured as several segments, not {scans.Count}");
+            Assert.Equal(scans.Sum(r => r.Points) * windowCountTime, result.Steps[s].Seconds, TimeTolerance);
+            Assert.True(result.Steps[s].Seconds <= (spanPoints * windowCountTime) + TimeTolerance, $"step {s} counted {result.Steps[s].Seconds} s, more than a {options.WindowWidth}° span would");
+        }
+
+        Assert.Equal(result.Steps.Sum(s => s.Seconds), result.TotalSeconds, TimeTolerance);
+    }
+
+    [Fact]
     public void Phases_other_than_the_identifiers_are_refused()
     {
         AdaptiveXrdPolicy other = new([.. model.Phases.Reverse()], model.Grid, new DiffractometerSettings(), new AdaptiveXrdOptions());
