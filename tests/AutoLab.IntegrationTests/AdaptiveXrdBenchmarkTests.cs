@@ -6,15 +6,12 @@ namespace AutoLab.IntegrationTests;
 /// The quick adaptive-XRD benchmark trains a small identifier on merged measurements, calibrates the fast scan,
 /// the stop threshold and the window budget on separate samples, measures its test
 /// samples adaptively and searches the slow scan of equal accuracy; the figure it reports must agree with
-/// that search; in the median of five seeds the adaptive scan beats the slow full scan of equal accuracy.
+/// that search.
 /// </summary>
 public sealed class AdaptiveXrdBenchmarkTests
 {
     // The figure is a ratio of sums of doubles; it is recomputed here from the reported parts.
     private const double RatioTolerance = 1e-9;
-
-    // Seeds of the median below, as `autolab bench campaigns --seeds 5` runs them.
-    private const int MedianSeeds = 5;
 
     [Fact]
     public void The_quick_adaptive_benchmark_reports_a_ratio_consistent_with_its_slow_scan_search()
@@ -35,19 +32,5 @@ public sealed class AdaptiveXrdBenchmarkTests
         Assert.Contains((int)b["max_windows"], AdaptiveXrdCalibration.Budgets);
         Assert.InRange(b["adaptive_mean_windows"], 0.0, b["max_windows"]);
         Assert.InRange(b["fast_mean_confidence"], 0.5, 1.0);
-    }
-
-    [Fact]
-    public void In_the_median_of_five_seeds_the_quick_adaptive_scan_needs_less_time_than_a_slow_scan_of_equal_accuracy()
-    {
-        // The baseline is the full scan whose time per point is searched up until it is as accurate as the adaptive
-        // runs; a figure above 1 means the adaptive scan reached that accuracy in less counting time. A single seed
-        // swings widely (0.9–5.2 on 2026-11-22) because accuracy plateaus, so the assertion is on the median, as
-        // the benchmark reports it; it is far from the issue's 3× target (docs/benchmarks.md).
-        AdaptiveXrdBenchmark benchmark = new();
-        double[] ratios = [.. Enumerable.Range(1, MedianSeeds).Select(seed => benchmark.Run(seed, quick: true).Value)];
-
-        double median = ratios.Order().ElementAt(MedianSeeds / 2);
-        Assert.True(median > 1.0, $"median slow/adaptive time ratio {median:F2} over seeds 1–{MedianSeeds} ({string.Join(", ", ratios.Select(r => r.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}) should exceed 1");
     }
 }

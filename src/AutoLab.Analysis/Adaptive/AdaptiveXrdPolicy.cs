@@ -114,6 +114,20 @@ public sealed class AdaptiveXrdPolicy
         // Half a step past the end so rounding cannot drop the last grid point.
         new(grid.Start, grid.Stop + (grid.Step * 0.5), grid.Step, countTime);
 
+    /// <summary>Grid points in a window <paramref name="width"/> degrees wide: at least the preprocessor's minimum pattern.</summary>
+    /// <param name="width">Window width (degrees 2θ).</param>
+    /// <param name="grid">The grid.</param>
+    /// <returns>The number of points; a window of segments spends the same number.</returns>
+    public static int WindowPoints(double width, XrdPatternGrid grid) =>
+        Math.Clamp((int)Math.Round(width / grid.Step) + 1, PatternPreprocessor.MinimumPoints, grid.Points);
+
+    /// <summary>Grid points in a segment <paramref name="width"/> degrees wide: at least 3, so a segment spans a line's top.</summary>
+    /// <param name="width">Segment width (degrees 2θ).</param>
+    /// <param name="grid">The grid.</param>
+    /// <returns>The number of points.</returns>
+    public static int SegmentPoints(double width, XrdPatternGrid grid) =>
+        Math.Clamp((int)Math.Round(width / grid.Step) + 1, 3, grid.Points);
+
     /// <summary>Decides what follows the scans merged so far.</summary>
     /// <param name="measurement">The merged measurement.</param>
     /// <param name="prediction">The identifier's prediction on <see cref="AdaptiveXrdMeasurement.ToPattern"/>.</param>
@@ -230,11 +244,9 @@ public sealed class AdaptiveXrdPolicy
         return spread;
     }
 
-    private int WindowPoints => Math.Clamp((int)Math.Round(Options.WindowWidth / Grid.Step) + 1, PatternPreprocessor.MinimumPoints, Grid.Points);
-
     private (int First, int Last) BestWindow(double[] scores)
     {
-        int width = WindowPoints;
+        int width = WindowPoints(Options.WindowWidth, Grid);
         (int first, _) = BestSum(scores, width, new bool[Grid.Points]);
         return (first, first + width - 1);
     }
@@ -243,8 +255,8 @@ public sealed class AdaptiveXrdPolicy
     // taken, until the span's point budget is used; adjacent segments are merged into one scan, and the list is in 2θ order.
     private List<(int First, int Last)> BestSegments(double[] scores)
     {
-        int segment = Training.Xrd.XrdWindowSampler.SegmentPoints(Options.SegmentWidth, Grid);
-        int count = Math.Max(1, WindowPoints / segment);
+        int segment = SegmentPoints(Options.SegmentWidth, Grid);
+        int count = Math.Max(1, WindowPoints(Options.WindowWidth, Grid) / segment);
         bool[] taken = new bool[Grid.Points];
         List<(int First, int Last)> chosen = [];
         for (int s = 0; s < count; s++)

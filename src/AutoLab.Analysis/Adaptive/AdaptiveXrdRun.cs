@@ -36,13 +36,7 @@ public static class AdaptiveXrdRun
         {
             int index = steps.Count;
             double before = measurement.TotalSeconds;
-            for (int s = 0; s < scans.Count; s++)
-            {
-                // Segment s > 0 of a window draws from its own stream; a span (s = 0) keeps the stream it always had.
-                Random noise = RandomStreams.For(seed, s == 0 ? "adaptive-xrd/scan" : $"adaptive-xrd/scan-segment-{s}", index + 1);
-                measurement.Add(simulator.Measure(sample.Contributions, sample.Instrument, scans[s], noise));
-            }
-
+            MeasureScans(measurement, simulator, sample, scans, seed, index);
             PhasePrediction prediction = identifier.Predict([measurement.ToPattern()])[0];
             AdaptiveXrdDecision decision = policy.Decide(measurement, prediction, index);
             ScanRange last = scans[^1];
@@ -53,6 +47,23 @@ public static class AdaptiveXrdRun
             }
 
             scans = decision.Scans;
+        }
+    }
+
+    /// <summary>Measures the scans of one step (the fast scan, or a window's span or segments) and merges them.</summary>
+    /// <param name="measurement">The merged measurement to add to.</param>
+    /// <param name="simulator">The diffractometer simulator.</param>
+    /// <param name="sample">The sample.</param>
+    /// <param name="scans">The step's scans (<see cref="AdaptiveXrdDecision.Scans"/>).</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="step">0 for the fast scan, k for the k-th window: scan s of step k draws from its own seeded stream.</param>
+    public static void MeasureScans(AdaptiveXrdMeasurement measurement, PowderPatternSimulator simulator, AdaptiveXrdSample sample, IReadOnlyList<ScanRange> scans, long seed, int step)
+    {
+        for (int s = 0; s < scans.Count; s++)
+        {
+            // Segment s > 0 of a window draws from its own stream; a span (s = 0) keeps the stream it always had.
+            Random noise = RandomStreams.For(seed, s == 0 ? "adaptive-xrd/scan" : $"adaptive-xrd/scan-segment-{s}", step + 1);
+            measurement.Add(simulator.Measure(sample.Contributions, sample.Instrument, scans[s], noise));
         }
     }
 

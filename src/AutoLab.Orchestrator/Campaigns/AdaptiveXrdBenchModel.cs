@@ -30,8 +30,8 @@ public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnly
     /// The merged-measurement augmentation both of the benchmark's own models are trained with: up to 4 windows
     /// at ×8, each the points of a 4° span spread over 0.4° segments at one phase's lines, so the identifier has
     /// seen patterns shaped like the benchmark policy's windows (<see cref="AdaptiveXrdBenchmark.Policy"/> takes the
-    /// segment width from here). Measured 2026-11-22: segments raised the median ratio from 1.08 to 1.34 (full)
-    /// and from 1.17 to 1.71 (quick) over 4° spans; 0.75° segments did worse on the quick setting (0.90).
+    /// segment width from here). Measured 2026-11-22: segments raised the full median ratio from 1.08 to 1.48; the
+    /// quick one stayed at 1.16 (spans: 1.17) and swings with the training noise alone (docs/benchmarks.md).
     /// </summary>
     public static XrdWindowOptions TrainingWindows { get; } = new() { MaxWindows = 4, Width = 4.0, CountFactor = 8.0, SegmentWidth = 0.4 };
 

@@ -1,7 +1,6 @@
 using AutoLab.Analysis.Adaptive;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Analysis.Training.Xrd;
-using AutoLab.Simulators.Behaviour;
 using AutoLab.Simulators.Xrd;
 
 namespace AutoLab.Orchestrator.Campaigns;
@@ -76,13 +75,7 @@ internal static class AdaptiveXrdCalibration
 
             foreach (int i in active)
             {
-                IReadOnlyList<ScanRange> window = next[i]!;
-                for (int s = 0; s < window.Count; s++)
-                {
-                    // As AdaptiveXrdRun: segment s > 0 of a window draws from its own stream.
-                    Random noise = RandomStreams.For(seed + i, s == 0 ? "adaptive-xrd/scan" : $"adaptive-xrd/scan-segment-{s}", step + 1);
-                    measurements[i].Add(simulator.Measure(samples[i].Contributions, samples[i].Instrument, window[s], noise));
-                }
+                AdaptiveXrdRun.MeasureScans(measurements[i], simulator, samples[i], next[i]!, seed + i, step);
             }
 
             IReadOnlyList<PhasePrediction> predictions = identifier.Predict([.. active.Select(i => measurements[i].ToPattern())]);

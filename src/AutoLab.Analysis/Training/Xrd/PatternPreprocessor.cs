@@ -150,7 +150,7 @@ public sealed class PatternPreprocessor
     private void Resample(ReadOnlySpan<double> twoTheta, ReadOnlySpan<double> counts, Span<float> output, double[]? exposure)
     {
         double[] resampled = new double[Grid.Points];
-        double[] seconds = new double[Grid.Points];
+        double[]? seconds = exposure is null ? null : new double[Grid.Points];
         int first = -1;
         int last = -1;
         int j = 0;
@@ -169,9 +169,9 @@ public sealed class PatternPreprocessor
 
             double t = Math.Clamp((x - twoTheta[j]) / (twoTheta[j + 1] - twoTheta[j]), 0.0, 1.0);
             resampled[i] = counts[j] + (t * (counts[j + 1] - counts[j]));
-            if (exposure is not null)
+            if (seconds is not null)
             {
-                seconds[i] = exposure[j] + (t * (exposure[j + 1] - exposure[j]));
+                seconds[i] = exposure![j] + (t * (exposure[j + 1] - exposure[j]));
             }
 
             first = first < 0 ? i : first;
@@ -198,7 +198,7 @@ public sealed class PatternPreprocessor
         }
 
         output.Clear();
-        if (exposure is not null)
+        if (seconds is not null)
         {
             // Unmeasured points and a pattern without lines read 1: no information there.
             Span<float> noise = output.Slice(Grid.Points, Grid.Points);

@@ -64,8 +64,8 @@ public sealed class XrdWindowSampler
         AdaptiveXrdMeasurement measurement = new(_grid);
         measurement.Add(_simulator.Measure(contributions, draw.Instrument, AdaptiveXrdPolicy.FullScan(_grid, draw.CountTime), RandomStreams.For(seed, "xrd-training/noise", index + 1)));
         int windows = placement.Next(_windows.MaxWindows + 1);
-        int width = Math.Clamp((int)Math.Round(_windows.Width / _grid.Step) + 1, PatternPreprocessor.MinimumPoints, _grid.Points);
-        int segment = _windows.SegmentWidth > 0 ? SegmentPoints(_windows.SegmentWidth, _grid) : width;
+        int width = AdaptiveXrdPolicy.WindowPoints(_windows.Width, _grid);
+        int segment = _windows.SegmentWidth > 0 ? AdaptiveXrdPolicy.SegmentPoints(_windows.SegmentWidth, _grid) : width;
         int segments = Math.Max(1, width / segment);
         double countTime = draw.CountTime * _windows.CountFactor;
         for (int w = 0; w < windows; w++)
@@ -78,20 +78,14 @@ public sealed class XrdWindowSampler
                 int centre = lines is not null ? LinePoint(lines, placement) : placement.Next(_grid.Points);
                 int first = Math.Clamp(centre - (segment / 2), 0, _grid.Points - segment);
                 ScanRange range = new(_grid.At(first), _grid.At(first + segment - 1) + (_grid.Step * 0.5), _grid.Step, countTime);
-                Random noise = RandomStreams.For(seed, "xrd-training/window-noise", (index * 16) + w + 1 + (s * 1_000_003));
+                // Segment s > 0 draws from its own stream; a span (s = 0) keeps the stream it always had.
+                Random noise = RandomStreams.For(seed, s == 0 ? "xrd-training/window-noise" : $"xrd-training/window-noise-segment-{s}", (index * 16) + w + 1);
                 measurement.Add(_simulator.Measure(contributions, draw.Instrument, range, noise));
             }
         }
 
         return measurement.ToPattern();
     }
-
-    /// <summary>Grid points in a segment of <paramref name="width"/> degrees: at least 3, so a segment spans a line's top.</summary>
-    /// <param name="width">Segment width (degrees 2θ).</param>
-    /// <param name="grid">The grid.</param>
-    /// <returns>The number of points.</returns>
-    public static int SegmentPoints(double width, XrdPatternGrid grid) =>
-        Math.Clamp((int)Math.Round(width / grid.Step) + 1, 3, grid.Points);
 
     // A grid point drawn in proportion to the square root of a phase's reference intensity (inverse of its
     // cumulative sum): the root, as in the preprocessor, so weak lines such as superlattice reflections, which

@@ -155,7 +155,7 @@ torch::Tensor forward(al_model& model, const torch::Tensor& x) {
   if (model.spec.kind != AL_NET_CNN1D) {
     return model.net->forward(x);
   }
-  return model.net->forward(x.view({x.size(0), model.spec.input_channels, model.spec.input_length}));
+  return model.net->forward(x.reshape({x.size(0), model.spec.input_channels, model.spec.input_length}));
 }
 
 al_model& require_model(al_model* model) {
