@@ -206,6 +206,47 @@ public sealed class GeneticStrategyTests
     }
 
     [Fact]
+    public void The_ml_mogas_replacement_proportion_is_a_spec_option_and_at_zero_it_breeds_as_nsga2()
+    {
+        SearchSpace space = UnitCube(4);
+        Zdt1 zdt = new(4);
+        List<Observation> history = [];
+        foreach (ParameterPoint p in new Nsga2Strategy().Suggest(With(space, 10, history, [Loss, Gain])))
+        {
+            double[] f = new double[2];
+            zdt.Evaluate(space.ToUnit(p), f, []);
+            history.Add(Observed(history.Count + 1, p, new Dictionary<string, double> { ["loss"] = f[0], ["gain"] = -f[1] }));
+        }
+
+        Dictionary<string, string> Options(string proportion) => new()
+        {
+            ["population"] = "10", ["adaptive"] = "false", ["proportion"] = proportion, ["min_proportion"] = proportion, ["max_proportion"] = proportion,
+        };
+        double[][] Next(ISuggestionStrategy strategy, Dictionary<string, string> options) =>
+            [.. strategy.Suggest(With(space, 10, history, [Loss, Gain], options)).Select(p => space.ToUnit(p))];
+
+        double[][] nsga2 = Next(new Nsga2Strategy(), new Dictionary<string, string> { ["population"] = "10" });
+        double[][] none = Next(new MlMogaStrategy(), Options("0"));
+        double[][] all = Next(new MlMogaStrategy(), Options("1"));
+
+        Assert.Equal(nsga2, none);
+        Assert.False(all.Any(x => nsga2.Any(y => y.SequenceEqual(x))), "with every child replaced from the elite cluster, no NSGA-II child should remain");
+    }
+
+    [Fact]
+    public void Ml_moga_proportions_out_of_range_or_out_of_order_are_refused_naming_the_options()
+    {
+        SearchSpace space = Branin();
+
+        string range = Assert.Throws<SuggestionException>(() => new MlMogaStrategy().Suggest(With(space, 1, [], [Loss], new Dictionary<string, string> { ["proportion"] = "1.5" }))).Message;
+        string order = Assert.Throws<SuggestionException>(() => new MlMogaStrategy().Suggest(With(space, 1, [], [Loss], new Dictionary<string, string> { ["proportion"] = "0.8" }))).Message;
+
+        Assert.Contains("option 'proportion' must be a number from 0 to 1; got '1.5'", range, StringComparison.Ordinal);
+        Assert.Contains("min_proportion ≤ proportion ≤ max_proportion", order, StringComparison.Ordinal);
+        Assert.Contains("max 0.5", order, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_genetic_strategies_are_registered_and_need_history()
     {
         ServiceCollection services = new();
