@@ -42,9 +42,17 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
         AssertCampaign(run);
     }
 
-    async Task<RunFolderFiles> RunAsync(string label, string[] transport)
+    [Fact]
+    public async Task Segmented_windows_are_measured_one_segment_per_experiment_and_every_slot_still_finishes_with_faults()
     {
-        string path = SpecFiles.Write(label, ShortenedSpec());
+        RunFolderFiles run = await RunAsync("adaptive-xrd-segments", [], SegmentedSpec());
+
+        AssertSegmentedCampaign(run);
+    }
+
+    async Task<RunFolderFiles> RunAsync(string label, string[] transport, string? spec = null)
+    {
+        string path = SpecFiles.Write(label, spec ?? ShortenedSpec());
         RunFolderFiles run = RunFolderFiles.NewTemp(label);
 
         AutoLabCommand.Result result = await AutoLabCommand.RunAsync(
@@ -75,26 +83,27 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
         return spec;
     }
 
+    /// <summary>The shortened spec with windows of 0.4° segments: the space gains the <c>window</c> knob the stage counts windows by.</summary>
+    internal static string SegmentedSpec()
+    {
+        string spec = ShortenedSpec();
+        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)- \{name: count_time, .*\}$", $"$0\n$1- {{name: window, type: integer, bounds: [0, {MaxWindows}]}}");
+        spec = CampaignChecks.Replace(spec, @"max_windows: ""4""\}\}", @"max_windows: ""4"", segment_width: ""0.4""}}");
+        // A slot now takes up to 37 scans: 12 refusals in a row before it is given up make that improbable (0.35^12 ≈ 3e-6 a scan).
+        spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"12\"");
+        // Up to 9 segments per window: room for 6 slots × (1 + 4 × 9) scans and the re-asked faulted ones.
+        return CampaignChecks.Replace(spec, @"(?m)^budget: \d+", "budget: 600");
+    }
+
     void AssertCampaign(RunFolderFiles run)
     {
-        JsonElement summary = run.Summary();
-        Assert.Equal("Completed", summary.GetProperty("status").GetString());
-        Assert.Equal("the strategy has no more points to suggest", summary.GetProperty("reason").GetString());
-        var journal = run.Journal();
-        List<string?> started = [.. journal.Where(e => e.Kind == "ExperimentStarted").Select(e => e.Experiment)];
-        Assert.True(started.Distinct().Count() == started.Count, "no experiment id may be journaled as started twice");
-        int finished = journal.Count(e => e.Kind is "ExperimentCompleted" or "ExperimentFaulted");
-        Assert.True(finished == started.Count, $"every started experiment should finish, completed or faulted; {started.Count} started, {finished} finished");
-        Assert.Equal(started.Count, run.Observations().Rows.Count);
-        Assert.True(journal.Any(e => e.Kind == "StepFaulted"), "the fault rate of 0.35 should have injected at least one fault");
-
-        List<Scan> scans = [.. journal.Where(e => e.Kind == "ExperimentCompleted").Select(e => Scan.Parse(e.Payload)).OrderBy(s => s.Sequence)];
+        List<Scan> scans = AssertJournal(run);
         List<string> lines = [];
         int earlyConfident = 0;
         foreach (IGrouping<int, Scan> slot in scans.GroupBy(s => s.Slot).OrderBy(g => g.Key))
         {
             Scan[] completed = [.. slot];
-            lines.Add($"slot {slot.Key}: " + string.Join(" | ", completed.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.From:F2}-{s.To:F2}° {s.CountTime}s conf {s.Confidence:F3}"))));
+            lines.Add(Describe(slot.Key, completed));
             // The instrument adds each measured scan once: garbage readouts are retried, refusals measure nothing.
             Assert.Equal(Enumerable.Range(1, completed.Length).Select(k => (double)k), completed.Select(s => s.InstrumentScans));
             Assert.True(completed.Length <= 1 + MaxWindows, $"slot {slot.Key} was scanned {completed.Length} times, more than 1 + {MaxWindows} windows");
@@ -112,8 +121,59 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
         Assert.True(earlyConfident > 0, $"at least one slot should have become confident before its last window; {string.Join(Environment.NewLine, lines)}");
     }
 
+    void AssertSegmentedCampaign(RunFolderFiles run)
+    {
+        List<Scan> scans = AssertJournal(run);
+        List<string> lines = [];
+        int segmentedWindows = 0;
+        foreach (IGrouping<int, Scan> slot in scans.GroupBy(s => s.Slot).OrderBy(g => g.Key))
+        {
+            Scan[] completed = [.. slot];
+            lines.Add(Describe(slot.Key, completed));
+            Assert.Equal(Enumerable.Range(1, completed.Length).Select(k => (double)k), completed.Select(s => s.InstrumentScans));
+            Assert.True(completed[0].Window == 0 && completed[0].From == 10 && completed[0].To == 80, $"slot {slot.Key} should start with a full scan numbered window 0");
+            // Group the scans by window: each window holds exactly the scans the decision before it asked for, and
+            // only the last window's decision (its last segment's analysis) said stop.
+            Scan[][] windows = [.. completed.GroupBy(s => s.Window).OrderBy(g => g.Key).Select(g => g.ToArray())];
+            Assert.Equal(Enumerable.Range(0, windows.Length).Select(w => (double)w), windows.Select(w => w[0].Window));
+            Assert.True(windows.Length <= 1 + MaxWindows, $"slot {slot.Key} had {windows.Length - 1} windows, more than {MaxWindows}");
+            for (int w = 1; w < windows.Length; w++)
+            {
+                Scan decision = windows[w - 1][^1];
+                Assert.False(decision.Stopped, $"slot {slot.Key} measured window {w} after its analysis said stop");
+                Assert.True(windows[w].Length == decision.NextScans, $"slot {slot.Key}'s window {w} took {windows[w].Length} scans; its decision asked for {decision.NextScans}");
+                segmentedWindows += windows[w].Length > 1 ? 1 : 0;
+            }
+
+            Assert.True(windows[^1][^1].Stopped, $"slot {slot.Key} was left before its analysis said stop");
+        }
+
+        output.WriteLine(string.Join(Environment.NewLine, lines));
+        Assert.True(scans.Select(s => s.Slot).Distinct().Count() == Slots, $"every slot should have been measured; {string.Join(Environment.NewLine, lines)}");
+        Assert.True(segmentedWindows > 0, $"at least one window should have been measured as several segments; {string.Join(Environment.NewLine, lines)}");
+    }
+
+    static string Describe(int slot, Scan[] completed) =>
+        $"slot {slot}: " + string.Join(" | ", completed.Select(s => string.Create(CultureInfo.InvariantCulture, $"w{s.Window} {s.From:F2}-{s.To:F2}° {s.CountTime}s conf {s.Confidence:F3}")));
+
+    // The checks every variant shares: the campaign completed, nothing was lost or counted twice, faults happened.
+    static List<Scan> AssertJournal(RunFolderFiles run)
+    {
+        JsonElement summary = run.Summary();
+        Assert.Equal("Completed", summary.GetProperty("status").GetString());
+        Assert.Equal("the strategy has no more points to suggest", summary.GetProperty("reason").GetString());
+        var journal = run.Journal();
+        List<string?> started = [.. journal.Where(e => e.Kind == "ExperimentStarted").Select(e => e.Experiment)];
+        Assert.True(started.Distinct().Count() == started.Count, "no experiment id may be journaled as started twice");
+        int finished = journal.Count(e => e.Kind is "ExperimentCompleted" or "ExperimentFaulted");
+        Assert.True(finished == started.Count, $"every started experiment should finish, completed or faulted; {started.Count} started, {finished} finished");
+        Assert.Equal(started.Count, run.Observations().Rows.Count);
+        Assert.True(journal.Any(e => e.Kind == "StepFaulted"), "the fault rate of 0.35 should have injected at least one fault");
+        return [.. journal.Where(e => e.Kind == "ExperimentCompleted").Select(e => Scan.Parse(e.Payload)).OrderBy(s => s.Sequence)];
+    }
+
     /// <summary>One completed scan as the journal holds it: the point and the adaptive-xrd outputs.</summary>
-    sealed record Scan(int Sequence, int Slot, double From, double To, double CountTime, double Confidence, bool Confident, bool Stopped, double InstrumentScans)
+    sealed record Scan(int Sequence, int Slot, double From, double To, double CountTime, double Confidence, bool Confident, bool Stopped, double InstrumentScans, double Window, double NextScans)
     {
         public static Scan Parse(string payload)
         {
@@ -131,7 +191,10 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
                 Value(objectives, "decision_confidence"),
                 Value(objectives, "confident") == 1,
                 Value(objectives, "stop") == 1,
-                Value(objectives, "scans"));
+                Value(objectives, "scans"),
+                // Spans carry no window knob: their windows are numbered by the stage from the scans.
+                values.EnumerateObject().Any(p => p.Name == AdaptiveScanStrategy.WindowParameter) ? Value(values, AdaptiveScanStrategy.WindowParameter) : Value(objectives, "windows"),
+                Value(objectives, "next_scans"));
         }
 
         static JsonElement Property(JsonElement element, string name) =>

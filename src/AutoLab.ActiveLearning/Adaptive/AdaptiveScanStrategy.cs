@@ -16,13 +16,18 @@ namespace AutoLab.ActiveLearning.Adaptive;
 /// scans and decisions are read from the history, so a restarted service or another replica answers the same.</para>
 /// <para>The space must hold the integer <c>slot</c> (its bounds are the slots visited, in order) and the
 /// continuous knobs <c>two_theta_start</c>, <c>two_theta_stop</c> (degrees) and <c>count_time</c> (s per point).
-/// A slot is finished when its last completed scan reports <c>stop</c> = 1 (or <c>confident</c> = 1), after
-/// 1 + <c>max_windows</c> completed scans, or after <c>max_faults</c> faulted ones. A slot's next point is the
-/// full range at <c>fast_count_time</c> when nothing of it completed yet, else the window of its last completed
-/// scan's <c>next_two_theta_start</c>, <c>next_two_theta_stop</c> and <c>next_count_time</c>, clipped to the
-/// knobs' bounds; a faulted scan is asked again. A batch of several points measures several slots at once
-/// (each slot at most once in flight); when every slot is finished the strategy returns no point and the
-/// campaign ends.</para>
+/// A window is one scan, or several when the analysis places it as short segments (its outputs
+/// <c>next_scans</c> = K and <c>next_scan_k_start</c>, <c>next_scan_k_stop</c> for k = 1 … K); each segment is an
+/// experiment of its own, and the window's decision is the analysis of its last segment, which sees them all
+/// merged. With an integer knob <c>window</c> in the space each point carries its window's number (0 for the fast
+/// scan), which the analysis needs to count windows when they take several scans. A slot is finished when the
+/// decision of its last whole window (or of its fast scan) reports <c>stop</c> = 1 (or <c>confident</c> = 1), after
+/// <c>max_windows</c> windows, or after <c>max_faults</c> faulted scans in a row. A slot's next point is the full range at
+/// <c>fast_count_time</c> when nothing of it completed yet, else the next segment of the window its last decision
+/// asked for (<c>next_two_theta_start</c>, <c>next_two_theta_stop</c> and <c>next_count_time</c> when it reports no
+/// <c>next_scans</c>), clipped to the knobs' bounds; a faulted scan is asked again. A batch of several points
+/// measures several slots at once (each slot at most once in flight); when every slot is finished the strategy
+/// returns no point and the campaign ends.</para>
 /// <para>Run it with <c>batch_size: 1</c> (one diffractometer measures one sample at a time anyway): the campaign
 /// saga ends a campaign when a reply with no point arrives while nothing is in flight, also when the scan that was
 /// in flight at the request (so its slot was busy) finished before the reply; with a batch of 2 the last slot
@@ -47,6 +52,9 @@ public sealed class AdaptiveScanStrategy : ISuggestionStrategy
     /// <summary>Knob: counting time per point (s).</summary>
     public const string CountTimeParameter = "count_time";
 
+    /// <summary>Optional integer knob: the window a scan belongs to, 0 for the fast scan.</summary>
+    public const string WindowParameter = "window";
+
     /// <inheritdoc/>
     public string Name => StrategyName;
 
@@ -65,6 +73,14 @@ public sealed class AdaptiveScanStrategy : ISuggestionStrategy
         int maxWindows = request.Options.GetInt32("max_windows", 4, 0);
         int maxFaults = request.Options.GetInt32("max_faults", 3, 1);
 
+        ParameterDefinition? window = request.Space.Parameters.FirstOrDefault(p => p.Name == WindowParameter && p.Kind == ParameterKind.Integer);
+        bool numbersWindows = window is not null;
+        if (window is not null && (window.Lower > 0 || window.Upper < maxWindows))
+        {
+            throw new SuggestionException(
+                $"strategy '{StrategyName}': the knob '{WindowParameter}' numbers the windows 0 (the fast scan) to max_windows ({maxWindows.ToString(CultureInfo.InvariantCulture)}); its bounds [{window.Lower.ToString(CultureInfo.InvariantCulture)}, {window.Upper.ToString(CultureInfo.InvariantCulture)}] must include them");
+        }
+
         HashSet<int> busy = [.. request.Pending.Where(p => p.Values.ContainsKey(SlotParameter)).Select(p => SlotOf(p))];
         ILookup<int, Observation> bySlot = request.History.Where(o => o.Parameters.Values.ContainsKey(SlotParameter)).ToLookup(o => SlotOf(o.Parameters));
         List<ParameterPoint> points = [];
@@ -72,59 +88,109 @@ public sealed class AdaptiveScanStrategy : ISuggestionStrategy
         {
             Observation[] scans = [.. bySlot[s].OrderBy(o => o.Sequence)];
             Observation[] completed = [.. scans.Where(o => o.Succeeded)];
-            if (busy.Contains(s) || IsFinished(completed, scans.Length - completed.Length, maxWindows, maxFaults))
+            if (busy.Contains(s) || FaultsInARow(scans) >= maxFaults)
             {
                 continue;
             }
 
-            (double from, double to, double countTime) = completed.Length == 0
-                ? (start.Lower, stop.Upper, fast)
-                : Window(completed[^1], start, stop, time);
-            points.Add(new ParameterPoint
+            NextScan? next = completed.Length == 0
+                ? new NextScan(start.Lower, stop.Upper, fast, 0)
+                : Next(completed, maxWindows, start, stop, time);
+            if (next is null)
             {
-                Values = new Dictionary<string, double>(StringComparer.Ordinal)
-                {
-                    [SlotParameter] = s,
-                    [StartParameter] = from,
-                    [StopParameter] = to,
-                    [CountTimeParameter] = countTime,
-                },
-            });
+                continue;
+            }
+
+            Dictionary<string, double> values = new(StringComparer.Ordinal)
+            {
+                [SlotParameter] = s,
+                [StartParameter] = next.From,
+                [StopParameter] = next.To,
+                [CountTimeParameter] = next.CountTime,
+            };
+            if (numbersWindows)
+            {
+                values[WindowParameter] = next.Window;
+            }
+
+            points.Add(new ParameterPoint { Values = values });
         }
 
         return points;
     }
 
-    /// <summary>Whether a slot needs no more scans.</summary>
-    /// <param name="completed">Its completed scans, in order.</param>
-    /// <param name="faulted">How many of its scans faulted.</param>
-    /// <param name="maxWindows">Most windows after the fast scan.</param>
-    /// <param name="maxFaults">Faulted scans after which the slot is given up.</param>
-    /// <returns>True when finished.</returns>
-    public static bool IsFinished(IReadOnlyList<Observation> completed, int faulted, int maxWindows, int maxFaults)
+    // Faults since the slot's last completed scan: a window of many segments may meet many transient faults in
+    // all, and only a scan that keeps failing means the instrument cannot measure this sample.
+    private static int FaultsInARow(Observation[] scans)
     {
-        if (faulted >= maxFaults || completed.Count >= 1 + maxWindows)
+        int faults = 0;
+        for (int i = scans.Length - 1; i >= 0 && !scans[i].Succeeded; i--)
         {
-            return true;
+            faults++;
         }
 
-        return completed.Count > 0 && (Flag(completed[^1], "stop") || Flag(completed[^1], "confident"));
+        return faults;
+    }
+
+    // Walks a slot's completed scans window by window: the fast scan decides first; each decision asks for a
+    // window of K scans, and the K-th completed scan after it carries the next decision. Returns the next scan,
+    // or null when the last decision stopped or the windows are spent.
+    private static NextScan? Next(Observation[] completed, int maxWindows, ParameterDefinition start, ParameterDefinition stop, ParameterDefinition time)
+    {
+        int decider = 0;
+        int windows = 0;
+        while (true)
+        {
+            Observation decision = completed[decider];
+            if (Flag(decision, "stop") || Flag(decision, "confident") || windows >= maxWindows)
+            {
+                return null;
+            }
+
+            IReadOnlyList<(double From, double To)> window = Window(decision, start, stop);
+            int measured = completed.Length - decider - 1;
+            if (measured < window.Count)
+            {
+                (double from, double to) = window[measured];
+                return new NextScan(from, to, Math.Clamp(Output(decision, "next_count_time"), time.Lower, time.Upper), windows + 1);
+            }
+
+            decider += window.Count;
+            windows++;
+        }
     }
 
     private static bool Flag(Observation observation, string name) =>
         observation.Objectives.TryGetValue(name, out double value) && value >= 0.5;
 
-    private static (double From, double To, double CountTime) Window(Observation last, ParameterDefinition start, ParameterDefinition stop, ParameterDefinition time)
-    {
-        double Output(string name) => last.Objectives.TryGetValue(name, out double value) && double.IsFinite(value)
+    private static double Output(Observation observation, string name) =>
+        observation.Objectives.TryGetValue(name, out double value) && double.IsFinite(value)
             ? value
             : throw new SuggestionException(
-                $"strategy '{StrategyName}' reads '{name}' from the analysis of each scan (stage 'adaptive-xrd'); experiment {last.Sequence.ToString(CultureInfo.InvariantCulture)} has no such output");
-        double from = Math.Clamp(Output("next_two_theta_start"), start.Lower, start.Upper);
-        double to = Math.Clamp(Output("next_two_theta_stop"), stop.Lower, stop.Upper);
-        double countTime = Math.Clamp(Output("next_count_time"), time.Lower, time.Upper);
-        return (from, to, countTime);
+                $"strategy '{StrategyName}' reads '{name}' from the analysis of each scan (stage 'adaptive-xrd'); experiment {observation.Sequence.ToString(CultureInfo.InvariantCulture)} has no such output");
+
+    // The scans of the window a decision asks for: its segments when it reports next_scans, else one range.
+    private static IReadOnlyList<(double From, double To)> Window(Observation decision, ParameterDefinition start, ParameterDefinition stop)
+    {
+        (double, double) Clipped(double from, double to) => (Math.Clamp(from, start.Lower, start.Upper), Math.Clamp(to, stop.Lower, stop.Upper));
+        if (!decision.Objectives.ContainsKey("next_scans"))
+        {
+            return [Clipped(Output(decision, "next_two_theta_start"), Output(decision, "next_two_theta_stop"))];
+        }
+
+        double count = Output(decision, "next_scans");
+        if (!(count >= 1) || count != Math.Floor(count))
+        {
+            throw new SuggestionException(
+                $"strategy '{StrategyName}': experiment {decision.Sequence.ToString(CultureInfo.InvariantCulture)} asks for {count.ToString(CultureInfo.InvariantCulture)} scans ('next_scans'); a window needs a whole number of at least 1");
+        }
+
+        return [.. Enumerable.Range(1, (int)count).Select(k => Clipped(
+            Output(decision, string.Create(CultureInfo.InvariantCulture, $"next_scan_{k}_start")),
+            Output(decision, string.Create(CultureInfo.InvariantCulture, $"next_scan_{k}_stop"))))];
     }
+
+    private sealed record NextScan(double From, double To, double CountTime, int Window);
 
     private static int SlotOf(ParameterPoint point) => (int)Math.Round(point.Values[SlotParameter]);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AutoLab.Analysis.Adaptive;
+using AutoLab.Contracts;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Analysis.Pipeline;
 using AutoLab.Analysis.Registry;
@@ -24,12 +25,19 @@ namespace AutoLab.Analysis.Models;
 /// <para>Objectives: <c>decision_confidence</c>; <c>confident</c> (1 when it reached the threshold) and <c>stop</c>
 /// (1 when confident or after the most windows); <c>next_two_theta_start</c>, <c>next_two_theta_stop</c> (degrees)
 /// and <c>next_count_time</c> (s per point) of the next window, or the full range at the fast count time when
-/// stopping, so every output is a number; <c>scans</c>, <c>windows</c> and <c>counting_seconds</c> so far;
-/// <c>phases_present</c>, <c>top_phase_index</c>, <c>top_phase_confidence</c> and <c>presence_P</c> per phase.</para>
+/// stopping, so every output is a number; <c>next_scans</c> = K, the scans of that window, with
+/// <c>next_scan_k_start</c> and <c>next_scan_k_stop</c> for k = 1 … K (one scan for a span; several for segments);
+/// <c>scans</c>, <c>windows</c> and <c>counting_seconds</c> so far; <c>phases_present</c>, <c>top_phase_index</c>,
+/// <c>top_phase_confidence</c> and <c>presence_P</c> per phase.</para>
+/// <para>Windows so far: the point's integer knob <c>window</c> when it has one (the <c>adaptive-scan</c> strategy
+/// sets it when the space holds it), else the instrument's <c>scans</c> reading less the fast scan. Segmented
+/// windows take several scans each, so with <c>segment_width</c> set the knob is required.</para>
 /// <para>Options: <c>model</c> (default <see cref="XrdPhaseBuiltIn.ModelName"/>; its phases must be phases of the
 /// built-in Fe–Ni–Al diagram, whose expected patterns the policy computes), <c>train</c>, <c>key</c>,
 /// <c>exposure_key</c>, <c>threshold</c> (default 0.95), <c>max_windows</c> (default 4), <c>window_width</c>
-/// (degrees, default 4), <c>window_factor</c> (default 8), <c>fast_count_time</c> (s per point; default the
+/// (degrees, default 4), <c>window_factor</c> (default 8), <c>segment_width</c> (degrees, default 0: each window one
+/// span; else the span's points in segments of this width, <see cref="AdaptiveXrdOptions.SegmentWidth"/>),
+/// <c>fast_count_time</c> (s per point; default the
 /// smallest exposure in the pattern, which is the fast scan's wherever no window fell), <c>map</c>.</para>
 /// <seealso cref="AdaptiveXrdPolicy"/> <seealso cref="PhaseIdModel"/>
 /// </remarks>
@@ -37,6 +45,9 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
 {
     /// <summary>The registered name.</summary>
     public const string ModelName = "adaptive-xrd";
+
+    /// <summary>The point's knob numbering the windows (0 for the fast scan), as the adaptive-scan strategy sets it.</summary>
+    public const string WindowKnob = "window";
 
     /// <summary>The exposure data key read by default.</summary>
     public const string DefaultExposureKey = "exposure_s";
@@ -50,7 +61,7 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
     /// <inheritdoc/>
     public AnalysisResult Apply(AnalysisInput input, IReadOnlyDictionary<string, string> options)
     {
-        ModelOptions read = new(Name, options, "model", "key", "exposure_key", "train", "threshold", "max_windows", "window_width", "window_factor", "fast_count_time", "map");
+        ModelOptions read = new(Name, options, "model", "key", "exposure_key", "train", "threshold", "max_windows", "window_width", "window_factor", "segment_width", "fast_count_time", "map");
         string modelName = read.GetString("model") ?? XrdPhaseBuiltIn.ModelName;
         MeasuredArray pattern = DataFiles.ReadArray(input, read.GetString("key") ?? PhaseIdModel.DefaultKey);
         pattern.RequireCounts("count rates", PatternPreprocessor.MinimumPoints);
@@ -69,12 +80,14 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
             MaxSteps = (int)read.GetDouble("max_windows", 4),
             WindowWidth = read.GetDouble("window_width", 4.0),
             WindowCountFactor = read.GetDouble("window_factor", 8.0),
+            SegmentWidth = read.GetDouble("segment_width", 0.0),
             FastCountTime = read.GetDouble("fast_count_time", exposure.Values.Min()),
         };
         AdaptiveXrdPolicy policy = PolicyFor(modelName, shared, grid, settings);
         AdaptiveXrdMeasurement measurement = Rebuild(grid, pattern, exposure);
         int scans = input.Readings.TryGetValue("scans", out double reported) && reported >= 1 ? (int)reported : 1;
-        AdaptiveXrdDecision decision = policy.Decide(measurement, prediction, scans - 1);
+        int windows = WindowsSoFar(input.Parameters, scans, settings.SegmentWidth, pattern.Path);
+        AdaptiveXrdDecision decision = policy.Decide(measurement, prediction, windows);
         double countingSeconds = input.Readings.TryGetValue("exposure_total_s", out double total) ? total : exposure.Values.Sum();
 
         Dictionary<string, double> objectives = new(StringComparer.Ordinal)
@@ -85,13 +98,15 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
             ["next_two_theta_start"] = decision.Stop ? grid.Start : decision.WindowStart,
             ["next_two_theta_stop"] = decision.Stop ? grid.Stop : decision.WindowStop,
             ["next_count_time"] = decision.Stop ? settings.FastCountTime : decision.CountTime,
+            ["next_scans"] = decision.Stop ? 1 : decision.Scans.Count,
             ["scans"] = scans,
-            ["windows"] = scans - 1,
+            ["windows"] = windows,
             ["counting_seconds"] = countingSeconds,
             ["phases_present"] = prediction.Presence.Count(p => p >= EnsembleCombiner.PresenceCut),
             ["top_phase_index"] = prediction.TopPhase,
             ["top_phase_confidence"] = prediction.Confidence,
         };
+        NextScans(decision, grid, objectives);
         Dictionary<string, double> uncertainties = new(StringComparer.Ordinal);
         for (int k = 0; k < prediction.PhaseNames.Count; k++)
         {
@@ -107,6 +122,44 @@ public sealed class AdaptiveXrdStage(RegistryModelCache models) : IAnalysisModel
             Uncertainties = uncertainties,
             Diagnostics = new Dictionary<string, double>(StringComparer.Ordinal) { ["candidates"] = decision.Candidates.Count },
         };
+    }
+
+    // Segments take one experiment each, so the scans the instrument counted no longer say how many windows were
+    // measured; the strategy numbers them on the point.
+    private static int WindowsSoFar(ParameterPoint point, int scans, double segmentWidth, string path)
+    {
+        if (point.Values.TryGetValue(WindowKnob, out double window))
+        {
+            if (!(window >= 0) || window != Math.Floor(window))
+            {
+                throw new AnalysisException($"{path}: the point's '{WindowKnob}' knob must be a whole number of windows from 0; got {window.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return (int)window;
+        }
+
+        return segmentWidth > 0
+            ? throw new AnalysisException($"{path}: with segment_width set a window takes several scans, so the point needs the integer knob '{WindowKnob}' (add {{name: {WindowKnob}, type: integer, bounds: [0, max_windows]}} to the space; the adaptive-scan strategy fills it)")
+            : scans - 1;
+    }
+
+    // The scans of the next window as numbered outputs; a stop asks for the fast full scan, as the span outputs do.
+    private static void NextScans(AdaptiveXrdDecision decision, XrdPatternGrid grid, Dictionary<string, double> objectives)
+    {
+        if (decision.Stop)
+        {
+            objectives["next_scan_1_start"] = grid.Start;
+            objectives["next_scan_1_stop"] = grid.Stop;
+            return;
+        }
+
+        for (int k = 0; k < decision.Scans.Count; k++)
+        {
+            ScanRange scan = decision.Scans[k];
+            string n = (k + 1).ToString(CultureInfo.InvariantCulture);
+            objectives[$"next_scan_{n}_start"] = scan.Start;
+            objectives[$"next_scan_{n}_stop"] = scan.At(scan.Points - 1);
+        }
     }
 
     /// <summary>The instrument's grid as the merged pattern shows it: first to last point at the smallest spacing.</summary>

@@ -122,6 +122,17 @@ public sealed class AdaptiveScanStrategyTests
     }
 
     [Fact]
+    public void Only_faults_in_a_row_give_a_slot_up_so_scattered_transient_faults_do_not()
+    {
+        ParameterPoint fast = Scan(1, 10, 80, 0.01);
+        ParameterPoint window = Scan(1, 30, 34, 0.08);
+        Observation[] scattered = [Faulted(1, fast), Faulted(2, fast), Done(3, fast, stop: false), Faulted(4, window), Faulted(5, window)];
+
+        AssertScan(Assert.Single(Suggest(1, scattered)), 1, 30, 34, 0.08);
+        AssertScan(Assert.Single(Suggest(1, [.. scattered, Faulted(6, window)])), 2, 10, 80, 0.01);
+    }
+
+    [Fact]
     public void A_batch_measures_different_slots_and_skips_slots_in_flight()
     {
         IReadOnlyList<ParameterPoint> batch = Suggest(2, [Done(1, Scan(1, 10, 80, 0.01), stop: false, 50, 54, 0.08)]);
@@ -159,6 +170,97 @@ public sealed class AdaptiveScanStrategyTests
         SuggestionException error = Assert.Throws<SuggestionException>(() => Suggest(1, [bare]));
 
         Assert.Contains("adaptive-xrd", error.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly SearchSpace NumberedSpace = new(
+    [
+        .. Space.Parameters,
+        new ParameterDefinition { Name = "window", Kind = ParameterKind.Integer, Lower = 0, Upper = 2 },
+    ]);
+
+    private static IReadOnlyList<ParameterPoint> SuggestNumbered(IReadOnlyList<Observation> history) =>
+        new AdaptiveScanStrategy().Suggest(new SuggestionRequest { Space = NumberedSpace, Count = 1, History = history, Options = new StrategyOptions(Options) });
+
+    /// <summary>A scan whose analysis asks for a window of two segments, 30–30.4° and 50–50.4°, at 0.08 s per point.</summary>
+    private static Observation AsksForSegments(int sequence, ParameterPoint point, bool stop = false)
+    {
+        Observation done = Done(sequence, point, stop, 30, 50.4, 0.08);
+        Dictionary<string, double> outputs = new(done.Objectives)
+        {
+            ["next_scans"] = 2,
+            ["next_scan_1_start"] = 30,
+            ["next_scan_1_stop"] = 30.4,
+            ["next_scan_2_start"] = 50,
+            ["next_scan_2_stop"] = 50.4,
+        };
+        return done with { Objectives = outputs };
+    }
+
+    private static ParameterPoint Numbered(ParameterPoint point, int window) =>
+        new() { Values = new Dictionary<string, double>(point.Values) { ["window"] = window } };
+
+    [Fact]
+    public void A_segmented_window_is_measured_one_segment_per_experiment_and_only_its_last_segment_decides()
+    {
+        ParameterPoint fast = Numbered(Scan(1, 10, 80, 0.01), 0);
+        ParameterPoint first = Numbered(Scan(1, 30, 30.4, 0.08), 1);
+        ParameterPoint second = Numbered(Scan(1, 50, 50.4, 0.08), 1);
+
+        ParameterPoint afterFast = Assert.Single(SuggestNumbered([AsksForSegments(1, fast)]));
+        // The first segment's own analysis says stop; it saw half the window, so the window goes on.
+        ParameterPoint afterFirst = Assert.Single(SuggestNumbered([AsksForSegments(1, fast), Done(2, first, stop: true)]));
+        ParameterPoint afterWindow = Assert.Single(SuggestNumbered([AsksForSegments(1, fast), Done(2, first, stop: true), Done(3, second, stop: true)]));
+
+        AssertScan(afterFast, 1, 30, 30.4, 0.08);
+        Assert.Equal(1, afterFast.Values["window"]);
+        AssertScan(afterFirst, 1, 50, 50.4, 0.08);
+        Assert.Equal(1, afterFirst.Values["window"]);
+        AssertScan(afterWindow, 2, 10, 80, 0.01);
+        Assert.Equal(0, afterWindow.Values["window"]);
+    }
+
+    [Fact]
+    public void Max_windows_counts_windows_not_scans_and_a_faulted_segment_is_asked_again()
+    {
+        ParameterPoint fast = Numbered(Scan(1, 10, 80, 0.01), 0);
+        ParameterPoint a1 = Numbered(Scan(1, 30, 30.4, 0.08), 1);
+        ParameterPoint b1 = Numbered(Scan(1, 50, 50.4, 0.08), 1);
+        ParameterPoint a2 = Numbered(Scan(1, 30, 30.4, 0.08), 2);
+        ParameterPoint b2 = Numbered(Scan(1, 50, 50.4, 0.08), 2);
+        List<Observation> history = [AsksForSegments(1, fast), AsksForSegments(2, a1), AsksForSegments(3, b1), AsksForSegments(4, a2)];
+
+        ParameterPoint secondWindow = Assert.Single(SuggestNumbered(history));
+        ParameterPoint retried = Assert.Single(SuggestNumbered([.. history, Faulted(5, b2)]));
+        ParameterPoint spent = Assert.Single(SuggestNumbered([.. history, Faulted(5, b2), AsksForSegments(6, b2)]));
+
+        AssertScan(secondWindow, 1, 50, 50.4, 0.08);
+        Assert.Equal(2, secondWindow.Values["window"]);
+        AssertScan(retried, 1, 50, 50.4, 0.08);
+        // Two windows of two segments each: max_windows 2 is spent after five scans, though the last still asks for more.
+        AssertScan(spent, 2, 10, 80, 0.01);
+    }
+
+    [Fact]
+    public void A_window_knob_whose_bounds_cannot_number_every_window_is_refused_naming_it()
+    {
+        SearchSpace narrow = new([.. Space.Parameters, new ParameterDefinition { Name = "window", Kind = ParameterKind.Integer, Lower = 0, Upper = 1 }]);
+
+        SuggestionException error = Assert.Throws<SuggestionException>(() =>
+            new AdaptiveScanStrategy().Suggest(new SuggestionRequest { Space = narrow, Count = 1, Options = new StrategyOptions(Options) }));
+
+        Assert.Contains("'window'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("max_windows (2)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_window_asking_for_a_fractional_number_of_scans_is_refused_naming_the_output()
+    {
+        Observation odd = AsksForSegments(1, Scan(1, 10, 80, 0.01));
+        odd = odd with { Objectives = new Dictionary<string, double>(odd.Objectives) { ["next_scans"] = 1.5 } };
+
+        SuggestionException error = Assert.Throws<SuggestionException>(() => Suggest(1, [odd]));
+
+        Assert.Contains("'next_scans'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

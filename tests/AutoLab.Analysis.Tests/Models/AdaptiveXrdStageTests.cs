@@ -79,6 +79,50 @@ public sealed class AdaptiveXrdStageTests(QuickPhaseIdFixture fixture) : IClassF
     }
 
     [Fact]
+    public void A_span_is_reported_as_one_numbered_scan_equal_to_the_window()
+    {
+        AnalysisResult result = Apply(scans: 1, new() { ["train"] = "never", ["threshold"] = "1" });
+
+        Assert.Equal(1.0, result.Objectives["next_scans"]);
+        Assert.Equal(result.Objectives["next_two_theta_start"], result.Objectives["next_scan_1_start"], Tolerance);
+        Assert.Equal(result.Objectives["next_two_theta_stop"], result.Objectives["next_scan_1_stop"], Tolerance);
+    }
+
+    [Fact]
+    public void Segments_are_reported_as_numbered_scans_inside_the_range_disjoint_and_no_more_points_than_the_span()
+    {
+        AnalysisResult span = Apply(scans: 1, new() { ["train"] = "never", ["threshold"] = "1" }, window: 0);
+        AnalysisResult segmented = Apply(scans: 1, new() { ["train"] = "never", ["threshold"] = "1", ["segment_width"] = "0.5" }, window: 0);
+
+        int count = (int)segmented.Objectives["next_scans"];
+        Assert.True(count >= 2, $"0.5° segments of a 4° window's points should need several scans here; got {count}");
+        (double Start, double Stop)[] scans = [.. Enumerable.Range(1, count).Select(k => (segmented.Objectives[$"next_scan_{k}_start"], segmented.Objectives[$"next_scan_{k}_stop"]))];
+        Assert.All(scans, r => Assert.True(r.Start >= 20.0 - Tolerance && r.Stop <= 80.0 + Tolerance && r.Stop > r.Start, $"segment {r.Start}–{r.Stop}° should lie in the scanned range"));
+        for (int k = 1; k < scans.Length; k++)
+        {
+            Assert.True(scans[k].Start > scans[k - 1].Stop, $"segments should ascend without overlap: {scans[k - 1].Stop}° then {scans[k].Start}°");
+        }
+
+        static int Points((double Start, double Stop) r) => (int)Math.Round((r.Stop - r.Start) / Step) + 1;
+        int spanPoints = Points((span.Objectives["next_scan_1_start"], span.Objectives["next_scan_1_stop"]));
+        Assert.InRange(scans.Sum(Points), 1, spanPoints);
+        Assert.Equal(0.0, segmented.Objectives["windows"]);
+    }
+
+    [Fact]
+    public void The_points_window_knob_counts_the_windows_and_segments_without_it_are_refused_naming_it()
+    {
+        // Five scans so far: the fast scan and two windows of two segments. The stage counts 2 windows, not 4, so
+        // with max_windows 3 it still asks for another.
+        AnalysisResult numbered = Apply(scans: 5, new() { ["train"] = "never", ["threshold"] = "1", ["max_windows"] = "3", ["segment_width"] = "0.5" }, window: 2);
+        AnalysisException unnumbered = Assert.Throws<AnalysisException>(() => Apply(scans: 5, new() { ["train"] = "never", ["segment_width"] = "0.5" }));
+
+        Assert.Equal(2.0, numbered.Objectives["windows"]);
+        Assert.Equal(0.0, numbered.Objectives["stop"]);
+        Assert.Contains("'window'", unnumbered.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_rebuilt_measurement_holds_the_instruments_sums_point_by_point()
     {
         // A fast scan at 0.5 s per point with a window counted 4 s more over points 5–9.
@@ -117,11 +161,12 @@ public sealed class AdaptiveXrdStageTests(QuickPhaseIdFixture fixture) : IClassF
 
     private string DataDirectory => Path.Combine(_run.Path, "data", "000001");
 
-    private AnalysisResult Apply(int scans, Dictionary<string, string> options)
+    private AnalysisResult Apply(int scans, Dictionary<string, string> options, int? window = null)
     {
         (DataReference pattern, DataReference exposure) = WriteScan(scans);
         AnalysisInput input = new()
         {
+            Parameters = new ParameterPoint { Values = window is int w ? new Dictionary<string, double> { ["window"] = w } : new Dictionary<string, double>() },
             Data = [pattern, exposure],
             DataDirectory = DataDirectory,
             Readings = new Dictionary<string, double> { ["scans"] = scans },
