@@ -14,8 +14,10 @@ namespace AutoLab.IntegrationTests;
 /// real CLI: sagas, bus, the diffractometer's sample changer and scan sums, the adaptive-xrd analysis, the
 /// adaptive-scan strategy, the journal) in memory and over RabbitMQ. The campaign must complete by finishing every
 /// slot; nothing may be lost or counted twice (every started experiment ends once, and the instrument's scan count
-/// of a slot's k-th completed scan is k, garbage readouts and refusals included); no slot is scanned after it
-/// stopped or beyond its windows; and a slot that became confident stopped with fewer scans than the most.
+/// of a slot's k-th completed scan is k, garbage readouts and refusals included); every window holds exactly the
+/// segments its decision asked for, and no slot is scanned after it stopped or beyond its windows. A third run
+/// measures 4° spans (the example without <c>segment_width</c>): a slot that became confident stopped with fewer
+/// scans than the most.
 /// </summary>
 [Collection(SharedBrokerCollection.Name)]
 public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel model, ITestOutputHelper output)
@@ -25,11 +27,11 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
     const int MaxWindows = 4;
 
     [Fact]
-    public async Task A_shortened_adaptive_campaign_with_faults_finishes_every_slot_in_memory_and_stops_confident_slots_early()
+    public async Task A_shortened_adaptive_campaign_with_faults_measures_its_segments_one_per_experiment_and_finishes_every_slot_in_memory()
     {
         RunFolderFiles run = await RunAsync("adaptive-xrd", []);
 
-        AssertCampaign(run);
+        AssertSegmentedCampaign(run);
     }
 
     [Fact]
@@ -39,15 +41,15 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
 
         RunFolderFiles run = await RunAsync("adaptive-xrd-rabbit", ["--transport", "rabbitmq", "--rabbitmq", uri]);
 
-        AssertCampaign(run);
+        AssertSegmentedCampaign(run);
     }
 
     [Fact]
-    public async Task Segmented_windows_are_measured_one_segment_per_experiment_and_every_slot_still_finishes_with_faults()
+    public async Task With_four_degree_spans_every_slot_finishes_and_confident_slots_stop_early()
     {
-        RunFolderFiles run = await RunAsync("adaptive-xrd-segments", [], SegmentedSpec());
+        RunFolderFiles run = await RunAsync("adaptive-xrd-spans", [], SpanSpec());
 
-        AssertSegmentedCampaign(run);
+        AssertCampaign(run);
     }
 
     async Task<RunFolderFiles> RunAsync(string label, string[] transport, string? spec = null)
@@ -76,23 +78,20 @@ public sealed class AdaptiveXrdCampaignTests(AdaptiveXrdCampaignTests.TinyModel 
         spec = CampaignChecks.Replace(spec, @"max_fault_fraction:\s*[\d.]+", "max_fault_fraction: 0.6");
         // The tiny identifier of the fixture, never trained by the run; its scans are 2 ms per point, inside its
         // training range, and the threshold is one it reaches on some slots and not on others.
-        spec = CampaignChecks.Replace(spec, @"model: xrd-fe-ni-al, train: full, threshold: ""[\d.]+""", $"model: {TinyModel.Name}, train: never, threshold: \"{TinyModel.Threshold}\"");
+        spec = CampaignChecks.Replace(spec, @"model: xrd-fe-ni-al-adaptive, train: full, threshold: ""[\d.]+""", $"model: {TinyModel.Name}, train: never, threshold: \"{TinyModel.Threshold}\"");
         spec = CampaignChecks.Replace(spec, @"fast_count_time: ""[\d.]+""", $"fast_count_time: \"{TinyModel.FastCountTime}\"");
-        // Enough re-asks that a slot given up after a run of refusals is improbable (0.35^8 ≈ 2e-4 per slot).
-        spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"8\"");
+        // A slot takes up to 37 scans (4 windows of up to 9 segments): 12 refusals in a row before it is given up make
+        // that improbable (0.35^12 ≈ 3e-6 a scan).
+        spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"12\"");
         return spec;
     }
 
-    /// <summary>The shortened spec with windows of 0.4° segments: the space gains the <c>window</c> knob the stage counts windows by.</summary>
-    internal static string SegmentedSpec()
+    /// <summary>The shortened spec with 4° spans: no <c>segment_width</c>, no <c>window</c> knob (windows counted by scans).</summary>
+    internal static string SpanSpec()
     {
         string spec = ShortenedSpec();
-        spec = CampaignChecks.Replace(spec, @"(?m)^(\s+)- \{name: count_time, .*\}$", $"$0\n$1- {{name: window, type: integer, bounds: [0, {MaxWindows}]}}");
-        spec = CampaignChecks.Replace(spec, @"max_windows: ""4""\}\}", @"max_windows: ""4"", segment_width: ""0.4""}}");
-        // A slot now takes up to 37 scans: 12 refusals in a row before it is given up make that improbable (0.35^12 ≈ 3e-6 a scan).
-        spec = CampaignChecks.Replace(spec, @"max_faults: ""\d+""", "max_faults: \"12\"");
-        // Up to 9 segments per window: room for 6 slots × (1 + 4 × 9) scans and the re-asked faulted ones.
-        return CampaignChecks.Replace(spec, @"(?m)^budget: \d+", "budget: 600");
+        spec = CampaignChecks.Replace(spec, @"(?m)^\s+- \{name: window, type: integer, .*\}\r?\n", string.Empty);
+        return CampaignChecks.Replace(spec, @", segment_width: ""[\d.]+""", string.Empty);
     }
 
     void AssertCampaign(RunFolderFiles run)

@@ -8,7 +8,7 @@ namespace AutoLab.Analysis.Registry;
 public static class BuiltInModels
 {
     /// <summary>Every built-in, in catalogue order.</summary>
-    public static IReadOnlyList<IBuiltInModel> All { get; } = [new XrdPhaseBuiltIn(), new SasFamiliesBuiltIn(), SasFamiliesBuiltIn.LowQ(), new BeamSizeBuiltIn()];
+    public static IReadOnlyList<IBuiltInModel> All { get; } = [new XrdPhaseBuiltIn(), XrdPhaseBuiltIn.Adaptive(), new SasFamiliesBuiltIn(), SasFamiliesBuiltIn.LowQ(), new BeamSizeBuiltIn()];
 
     /// <summary>Their names, in catalogue order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(m => m.Name)];

@@ -6,31 +6,85 @@ using AutoLab.Simulators.Synthesis;
 
 namespace AutoLab.Analysis.Registry;
 
-/// <summary>"xrd-fe-ni-al": a phase identifier for the six phases of the built-in Fe–Ni–Al diagram.</summary>
+/// <summary>"xrd-fe-ni-al": a phase identifier for the six phases of the built-in Fe–Ni–Al diagram; and
+/// "xrd-fe-ni-al-adaptive" (<see cref="Adaptive"/>), the same phases trained for adaptive scans.</summary>
 /// <remarks>
-/// The full recipe is <see cref="PhaseIdentifierOptions"/>' defaults (8,000 patterns, a 3-member ensemble) and the
+/// <para>The full recipe is <see cref="PhaseIdentifierOptions"/>' defaults (8,000 patterns, a 3-member ensemble) and the
 /// held-out sets of <see cref="PhaseIdentificationEvaluationOptions"/>. The quick recipe trains two small members on
-/// a coarse 0.125° grid with broad lines (10–40 nm crystallites), the sizes the identifier's own tests use.
+/// a coarse 0.125° grid with broad lines (10–40 nm crystallites), the sizes the identifier's own tests use.</para>
+/// <para>The adaptive model is the adaptive-XRD benchmark's own full recipe (<see cref="AdaptiveOptions"/>): count
+/// times down to 2 µs per point, and patterns merged from a full scan and 0–4 windows of 0.4° segments at ×8
+/// (<see cref="AdaptiveWindows"/>), the shapes the adaptive policy measures; 3,000 patterns, 2 members, 8 epochs.</para>
 /// </remarks>
 public sealed class XrdPhaseBuiltIn : IBuiltInModel
 {
     /// <summary>The registered name.</summary>
     public const string ModelName = "xrd-fe-ni-al";
 
+    /// <summary>The registered name of the model for adaptive scans (<see cref="Adaptive"/>).</summary>
+    public const string AdaptiveModelName = "xrd-fe-ni-al-adaptive";
+
+    /// <summary>Shortest per-point count time the adaptive model is trained on (s), far below any fast scan it reads.</summary>
+    public const double AdaptiveMinimumCountTime = 2e-6;
+
     // The evaluation's own offset (PhaseIdentificationEvaluation.Run): far from the training seed.
     private const long TestSeedOffset = 1_000_003;
 
+    private readonly PhaseIdentifierOptions _full;
+    private readonly PhaseIdentifierOptions _quick;
+
+    /// <summary>The general-purpose model, <see cref="ModelName"/>.</summary>
+    public XrdPhaseBuiltIn()
+        : this(ModelName, "XRD phase identification and fractions for the Fe-Ni-Al phases (deep ensemble of 1-D CNNs)", "10 minutes on 2 CPU cores", new PhaseIdentifierOptions(), QuickOptions)
+    {
+    }
+
+    private XrdPhaseBuiltIn(string name, string description, string fullRecipeTime, PhaseIdentifierOptions full, PhaseIdentifierOptions quick)
+    {
+        Name = name;
+        Description = description;
+        FullRecipeTime = fullRecipeTime;
+        _full = full;
+        _quick = quick;
+    }
+
     /// <inheritdoc/>
-    public string Name => ModelName;
+    public string Name { get; }
 
     /// <inheritdoc/>
     public string Kind => ModelKinds.PhaseIdentifier;
 
     /// <inheritdoc/>
-    public string Description => "XRD phase identification and fractions for the Fe-Ni-Al phases (deep ensemble of 1-D CNNs)";
+    public string Description { get; }
 
     /// <inheritdoc/>
-    public string FullRecipeTime => "10 minutes on 2 CPU cores";
+    public string FullRecipeTime { get; }
+
+    /// <summary>
+    /// The windows the adaptive model is trained with: up to 4 at ×8, each the points of a 4° span spread over 0.4°
+    /// segments at one phase's lines. Measured with the adaptive-XRD benchmark (2026-11-22): segments raised the full
+    /// median ratio from 1.08 to 1.48 against 4° spans (docs/benchmarks.md).
+    /// </summary>
+    public static XrdWindowOptions AdaptiveWindows { get; } = new() { MaxWindows = 4, Width = 4.0, CountFactor = 8.0, SegmentWidth = 0.4 };
+
+    /// <summary>The adaptive model's full recipe (the adaptive-XRD benchmark trains the same, single-threaded).</summary>
+    public static PhaseIdentifierOptions AdaptiveOptions { get; } = new()
+    {
+        Data = new XrdTrainingSetOptions { PhaseCountProportions = [0.5, 0.5], MinimumCountTime = AdaptiveMinimumCountTime, Windows = AdaptiveWindows },
+        TrainingPatterns = 3_000,
+        ValidationPatterns = 600,
+        EnsembleSize = 2,
+        Epochs = 8,
+    };
+
+    /// <summary>The model for adaptive scans, <see cref="AdaptiveModelName"/> (quick: <see cref="QuickOptions"/> with the same windows and count times).</summary>
+    /// <returns>The built-in.</returns>
+    public static XrdPhaseBuiltIn Adaptive() => new(
+        AdaptiveModelName,
+        "XRD phase identification for the Fe-Ni-Al phases, trained on fast scans merged with 0.4-degree segment windows (for adaptive-xrd)",
+        "about 2 minutes on 2 CPU cores",
+        AdaptiveOptions,
+        QuickOptions with { Data = QuickOptions.Data with { MinimumCountTime = AdaptiveMinimumCountTime, Windows = AdaptiveWindows } });
 
     /// <summary>The quick recipe's identifier options.</summary>
     public static PhaseIdentifierOptions QuickOptions { get; } = new()
@@ -58,7 +112,7 @@ public sealed class XrdPhaseBuiltIn : IBuiltInModel
     public ModelCard Train(ModelTrainingSettings settings, string folder)
     {
         IReadOnlyList<DiagramPhase> phases = XrdTrainingSetGenerator.FeNiAlPhases();
-        PhaseIdentifierOptions options = (settings.Quick ? QuickOptions : new PhaseIdentifierOptions()) with
+        PhaseIdentifierOptions options = (settings.Quick ? _quick : _full) with
         {
             Device = settings.Device,
             Threads = settings.Threads,

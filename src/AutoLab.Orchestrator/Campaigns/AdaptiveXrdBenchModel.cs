@@ -24,16 +24,16 @@ namespace AutoLab.Orchestrator.Campaigns;
 public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnlyList<DiagramPhase> Phases, string Source) : IDisposable
 {
     /// <summary>Shortest per-point count time the benchmark's own models are trained on (s).</summary>
-    public const double MinimumTrainingCountTime = 2e-6;
+    public const double MinimumTrainingCountTime = XrdPhaseBuiltIn.AdaptiveMinimumCountTime;
 
     /// <summary>
-    /// The merged-measurement augmentation both of the benchmark's own models are trained with: up to 4 windows
-    /// at ×8, each the points of a 4° span spread over 0.4° segments at one phase's lines, so the identifier has
-    /// seen patterns shaped like the benchmark policy's windows (<see cref="AdaptiveXrdBenchmark.Policy"/> takes the
+    /// The merged-measurement augmentation both of the benchmark's own models are trained with
+    /// (<see cref="XrdPhaseBuiltIn.AdaptiveWindows"/>, which the registry's adaptive model shares), so the identifier
+    /// has seen patterns shaped like the benchmark policy's windows (<see cref="AdaptiveXrdBenchmark.Policy"/> takes the
     /// segment width from here). Measured 2026-11-22: segments raised the full median ratio from 1.08 to 1.48; the
     /// quick one stayed at 1.16 (spans: 1.17) and swings with the training noise alone (docs/benchmarks.md).
     /// </summary>
-    public static XrdWindowOptions TrainingWindows { get; } = new() { MaxWindows = 4, Width = 4.0, CountFactor = 8.0, SegmentWidth = 0.4 };
+    public static XrdWindowOptions TrainingWindows => XrdPhaseBuiltIn.AdaptiveWindows;
 
     /// <summary>The options of the quick model.</summary>
     public static PhaseIdentifierOptions QuickOptions { get; } = new()
@@ -61,16 +61,8 @@ public sealed record AdaptiveXrdBenchModel(PhaseIdentifier Identifier, IReadOnly
         Threads = 1,
     };
 
-    /// <summary>The options of the full model when no registry model exists.</summary>
-    public static PhaseIdentifierOptions FullOptions { get; } = new()
-    {
-        Data = new XrdTrainingSetOptions { PhaseCountProportions = [0.5, 0.5], MinimumCountTime = MinimumTrainingCountTime, Windows = TrainingWindows },
-        TrainingPatterns = 3_000,
-        ValidationPatterns = 600,
-        EnsembleSize = 2,
-        Epochs = 8,
-        Threads = 1,
-    };
+    /// <summary>The options of the full model when no registry model exists: the registry's adaptive recipe, single-threaded so a re-run repeats it.</summary>
+    public static PhaseIdentifierOptions FullOptions { get; } = XrdPhaseBuiltIn.AdaptiveOptions with { Threads = 1 };
 
     /// <summary>The four phases of the quick model.</summary>
     /// <returns>α-Fe, NiAl, Ni, Ni₃Al.</returns>

@@ -73,6 +73,22 @@ public sealed class ModelRegistryTests : IDisposable
     }
 
     [Fact]
+    public void The_adaptive_xrd_built_in_trains_on_segment_windows_and_microsecond_counts_and_loads_with_the_six_phases()
+    {
+        ModelRegistry registry = new(_folder.Path);
+
+        ModelCard card = registry.GetOrTrain(XrdPhaseBuiltIn.AdaptiveModelName, settings: new ModelTrainingSettings { Quick = true, Threads = TorchThreadsFixture.Threads });
+
+        Assert.Contains(XrdPhaseBuiltIn.AdaptiveModelName, BuiltInModels.Names);
+        System.Text.Json.Nodes.JsonNode generator = card.GeneratorOptions!;
+        Assert.Equal(XrdPhaseBuiltIn.AdaptiveMinimumCountTime, generator["minimum_count_time"]!.GetValue<double>());
+        Assert.Equal(0.4, generator["windows"]!["segment_width"]!.GetValue<double>());
+        Assert.Equal(4, generator["windows"]!["max_windows"]!.GetValue<int>());
+        using AutoLab.Analysis.PhaseIdentification.PhaseIdentifier loaded = registry.LoadPhaseIdentifier(XrdPhaseBuiltIn.AdaptiveModelName);
+        Assert.Equal(6, loaded.PhaseNames.Count);
+    }
+
+    [Fact]
     public void A_missing_model_is_reported_with_the_folder_and_the_names_present()
     {
         ModelRegistry registry = new(_folder.Path);
