@@ -42,10 +42,12 @@ public sealed class CampaignBenchmarkTests(ITestOutputHelper output)
     /// <summary>Noise seeds of the direct loop the engine is compared with.</summary>
     static readonly int[] DirectNoiseSeeds = [1, 2, 3];
 
-    [Fact]
-    public void The_quick_dynamic_aperture_benchmark_reports_consistent_curves_and_figure()
+    [Theory]
+    [InlineData("dynamic_aperture")]
+    [InlineData("dynamic_aperture_lifetime")]
+    public void The_quick_dynamic_aperture_benchmark_reports_consistent_curves_and_figure(string name)
     {
-        var benchmark = new DynamicApertureBenchmark();
+        ICampaignBenchmark benchmark = CampaignBenchmarks.All.Single(b => b.Name == name);
 
         CampaignFigure figure = benchmark.Run(seed: 1, quick: true);
 
@@ -70,6 +72,19 @@ public sealed class CampaignBenchmarkTests(ITestOutputHelper output)
         {
             Assert.InRange(figure.Value, 1.0 / budget, 1.0);
         }
+    }
+
+    [Fact]
+    public void The_lifetime_variant_asks_the_ring_for_the_touschek_proxy_as_a_third_objective_with_a_momentum_acceptance_scan()
+    {
+        string two = new DynamicApertureBenchmark().Spec("nsga2", "population", "8", 16, 8, 1);
+        string three = DynamicApertureBenchmark.WithLifetime().Spec("nsga2", "population", "8", 16, 8, 1);
+
+        Assert.DoesNotContain("touschek_proxy_percent2", two, StringComparison.Ordinal);
+        Assert.Contains("max_momentum_deviation: \"0\"", two, StringComparison.Ordinal);
+        Assert.Contains("{name: touschek_proxy_percent2, direction: maximize}", three, StringComparison.Ordinal);
+        Assert.Contains("max_momentum_deviation: \"0.05\"", three, StringComparison.Ordinal);
+        Assert.Equal(25.0, DynamicApertureBenchmark.TouschekProxyScale, 1e-12);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public static class CampaignBenchmarks
     public static IReadOnlyList<ICampaignBenchmark> All { get; } =
     [
         new DynamicApertureBenchmark(),
+        DynamicApertureBenchmark.WithLifetime(),
         new SaxsMapBenchmark(),
         new AdaptiveXrdBenchmark(),
         new PhaseMapBenchmark(),

@@ -25,6 +25,9 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <para>Hypervolume (<see cref="HypervolumeCurve"/>) of everything measured so far, each area divided by
 /// <see cref="AreaScale"/> (the half-plane area of the physical aperture, 70 × 15 mm, an upper bound on
 /// either DA area), reference point (0, 0): a value in [0, 1].</para>
+/// <para>With the lifetime proxy (<see cref="WithLifetime"/>, "dynamic_aperture_lifetime") the Touschek proxy of a
+/// momentum-acceptance scan up to ±<see cref="LifetimeMaxMomentumDeviation"/> is a third maximised objective, scaled
+/// by its largest value (δ = ±5 % on both sides, 25 %²); the hypervolume is then three-dimensional.</para>
 /// <para>Each strategy runs as a campaign through the whole engine (<see cref="EngineCampaign"/>: sagas on the
 /// in-memory bus, the <c>storage-ring</c> instrument, the readings analysis, the active-learning service and
 /// the journal), with the spec of <c>examples/dynamic-aperture.yaml</c> at the benchmark's fidelity and without
@@ -49,6 +52,19 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
         new() { Name = RingReadingKeys.OffMomentumArea, Direction = ObjectiveDirection.Maximize, Unit = "mm^2" },
     ];
 
+    /// <summary>The objectives with the lifetime proxy: the two areas and the Touschek proxy, all maximised.</summary>
+    public static IReadOnlyList<ObjectiveDefinition> LifetimeObjectives { get; } =
+    [
+        .. Objectives,
+        new() { Name = RingReadingKeys.TouschekProxy, Direction = ObjectiveDirection.Maximize, Unit = "%^2" },
+    ];
+
+    /// <summary>Largest |δ| the lifetime variant's momentum-acceptance scan probes.</summary>
+    public const double LifetimeMaxMomentumDeviation = 0.05;
+
+    /// <summary>Normalising value of the Touschek proxy (%²): its value when both sides accept <see cref="LifetimeMaxMomentumDeviation"/>.</summary>
+    public const double TouschekProxyScale = LifetimeMaxMomentumDeviation * LifetimeMaxMomentumDeviation * 1e4;
+
     /// <summary>Normalising area of both objectives (mm²): the physical aperture's half plane, 2 × 35 mm × 15 mm.</summary>
     public static double AreaScale { get; } = 2.0 * PhysicalAperture.Default.HalfWidth * PhysicalAperture.Default.HalfHeight * 1e6;
 
@@ -60,8 +76,34 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
         MaxMomentumDeviation = 0.0,
     };
 
+    private readonly IReadOnlyList<ObjectiveDefinition> _objectives;
+    private readonly RingEvaluationSettings _evaluation;
+    private readonly double[] _scales;
+
+    /// <summary>The two-objective benchmark (on- and off-momentum DA).</summary>
+    public DynamicApertureBenchmark()
+        : this("dynamic_aperture", Objectives, Evaluation, [AreaScale, AreaScale])
+    {
+    }
+
+    private DynamicApertureBenchmark(string name, IReadOnlyList<ObjectiveDefinition> objectives, RingEvaluationSettings evaluation, double[] scales)
+    {
+        Name = name;
+        _objectives = objectives;
+        _evaluation = evaluation;
+        _scales = scales;
+    }
+
+    /// <summary>The three-objective benchmark: the two DA areas and the Touschek lifetime proxy, at the same DA fidelity.</summary>
+    /// <returns>"dynamic_aperture_lifetime".</returns>
+    public static DynamicApertureBenchmark WithLifetime() => new(
+        "dynamic_aperture_lifetime",
+        LifetimeObjectives,
+        Evaluation with { MaxMomentumDeviation = LifetimeMaxMomentumDeviation },
+        [AreaScale, AreaScale, TouschekProxyScale]);
+
     /// <inheritdoc/>
-    public string Name => "dynamic_aperture";
+    public string Name { get; }
 
     /// <summary>Population (experiments per generation) of the genetic strategies.</summary>
     /// <param name="quick">A shortened run.</param>
@@ -78,7 +120,7 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
     {
         int population = Population(quick);
         int budget = population * Generations(quick);
-        var ring = new RingObjectiveFunction(Evaluation);
+        var ring = new RingObjectiveFunction(_evaluation);
         string n = population.ToString(CultureInfo.InvariantCulture);
 
         double[] nsga = Curve(Nsga2Strategy.StrategyName, "population", n, budget, population, seed);
@@ -91,9 +133,9 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
         // The designer's setting as a reference line: what the optimisers must beat to be worth the beam time.
         IReadOnlyDictionary<string, double> asBuilt = ring.Evaluate(ring.AsBuilt());
         double asBuiltHypervolume = HypervolumeCurve.Of(
-            [new Observation { ExperimentId = Guid.Empty, Sequence = 1, Parameters = ring.AsBuilt(), Objectives = Objectives.ToDictionary(o => o.Name, o => asBuilt[o.Name], StringComparer.Ordinal) }],
-            Objectives,
-            [AreaScale, AreaScale])[0];
+            [new Observation { ExperimentId = Guid.Empty, Sequence = 1, Parameters = ring.AsBuilt(), Objectives = _objectives.ToDictionary(o => o.Name, o => asBuilt[o.Name], StringComparer.Ordinal) }],
+            _objectives,
+            _scales)[0];
 
         double target = nsga[^1];
         double mogaToReach = HypervolumeCurve.EvaluationsToReach(moga, target);
@@ -129,12 +171,12 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
             Method = string.Create(CultureInfo.InvariantCulture,
                 $"each strategy a campaign through the engine in synchronous batches (in-memory bus, storage-ring instrument, readings analysis, journal); built-in DBA ring, knobs k2_sf, k2_sd, k2_sh1, k2_sh2 over their full power-supply limits; " +
                 $"objectives on- and off-momentum (δ = ±2 %) DA area, {Angles} rays × {Turns} turns, 4 probes × 2 rounds; " +
-                $"hypervolume of all points measured so far, areas / {AreaScale:F0} mm², reference (0, 0); " +
+                $"hypervolume of all points measured so far, areas / {AreaScale:F0} mm²{(_objectives.Count > 2 ? $", Touschek proxy (momentum acceptance scanned to ±{LifetimeMaxMomentumDeviation * 100:F0} %) / {TouschekProxyScale:F0} %²" : string.Empty)}, reference 0; " +
                 $"budget {budget} = {budget / population} generations of {population} for nsga2, mlmoga (defaults), ehvi ({population} Sobol points, then batches of {population}) and uniform random settings (batches of {population})"),
         };
     }
 
-    private static double[] Curve(string strategy, string? optionName, string optionValue, int budget, int batch, int seed)
+    private double[] Curve(string strategy, string? optionName, string optionValue, int budget, int batch, int seed)
     {
         EngineCampaignResult run = EngineCampaign.RunAsync(Spec(strategy, optionName, optionValue, budget, batch, seed), $"da-{strategy}-{seed}").GetAwaiter().GetResult();
         if (run.Ended.Outcome != CampaignOutcome.Completed || run.Observations.Count != budget)
@@ -142,10 +184,10 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
             throw new InvalidOperationException($"the {strategy} campaign of seed {seed} ended {run.Ended.Outcome} ({run.Ended.Reason}) after {run.Observations.Count} of {budget} experiments");
         }
 
-        return HypervolumeCurve.Of(run.Observations, Objectives, [AreaScale, AreaScale]);
+        return HypervolumeCurve.Of(run.Observations, _objectives, _scales);
     }
 
-    /// <summary>The campaign spec of one strategy: examples/dynamic-aperture.yaml at <see cref="Evaluation"/>'s fidelity, without latency or faults.</summary>
+    /// <summary>The campaign spec of one strategy: examples/dynamic-aperture.yaml at this benchmark's fidelity and objectives, without latency or faults.</summary>
     /// <param name="strategy">Strategy name.</param>
     /// <param name="optionName">Its one option (population or initial points), or null for none.</param>
     /// <param name="optionValue">The option's value.</param>
@@ -153,7 +195,7 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
     /// <param name="batch">Batch size (a generation).</param>
     /// <param name="seed">Campaign seed.</param>
     /// <returns>The YAML.</returns>
-    public static string Spec(string strategy, string? optionName, string optionValue, int budget, int batch, int seed)
+    public string Spec(string strategy, string? optionName, string optionValue, int budget, int batch, int seed)
     {
         var yaml = new StringBuilder();
         yaml.AppendLine(CultureInfo.InvariantCulture, $"name: da-bench-{strategy}");
@@ -164,14 +206,14 @@ public sealed class DynamicApertureBenchmark : ICampaignBenchmark
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{name: {knob.Name}, type: continuous, bounds: [{knob.Lower:R}, {knob.Upper:R}]}}");
         }
 
-        DynamicApertureSettings da = Evaluation.DynamicAperture;
+        DynamicApertureSettings da = _evaluation.DynamicAperture;
         yaml.AppendLine("steps:");
         yaml.AppendLine(CultureInfo.InvariantCulture,
-            $"  measure: {{instrument: storage-ring, timeout: 10m, attempts: 1, options: {{turns: \"{da.Turns}\", angles: \"{da.Angles}\", probes_per_round: \"{da.ProbesPerRound}\", rounds: \"{da.Rounds}\", off_momentum_delta: \"{Evaluation.OffMomentumDelta:R}\", max_momentum_deviation: \"{Evaluation.MaxMomentumDeviation:R}\"}}}}");
+            $"  measure: {{instrument: storage-ring, timeout: 10m, attempts: 1, options: {{turns: \"{da.Turns}\", angles: \"{da.Angles}\", probes_per_round: \"{da.ProbesPerRound}\", rounds: \"{da.Rounds}\", off_momentum_delta: \"{_evaluation.OffMomentumDelta:R}\", max_momentum_deviation: \"{_evaluation.MaxMomentumDeviation:R}\"}}}}");
         yaml.AppendLine("analysis:");
         yaml.AppendLine("  - {model: readings}");
         yaml.AppendLine("objectives:");
-        foreach (ObjectiveDefinition objective in Objectives)
+        foreach (ObjectiveDefinition objective in _objectives)
         {
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{name: {objective.Name}, direction: maximize}}");
         }
