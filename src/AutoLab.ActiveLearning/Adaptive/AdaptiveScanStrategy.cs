@@ -74,7 +74,6 @@ public sealed class AdaptiveScanStrategy : ISuggestionStrategy
         int maxFaults = request.Options.GetInt32("max_faults", 3, 1);
 
         ParameterDefinition? window = request.Space.Parameters.FirstOrDefault(p => p.Name == WindowParameter && p.Kind == ParameterKind.Integer);
-        bool numbersWindows = window is not null;
         if (window is not null && (window.Lower > 0 || window.Upper < maxWindows))
         {
             throw new SuggestionException(
@@ -108,7 +107,7 @@ public sealed class AdaptiveScanStrategy : ISuggestionStrategy
                 [StopParameter] = next.To,
                 [CountTimeParameter] = next.CountTime,
             };
-            if (numbersWindows)
+            if (window is not null)
             {
                 values[WindowParameter] = next.Window;
             }
