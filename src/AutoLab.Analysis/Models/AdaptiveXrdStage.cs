@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AutoLab.Analysis.Adaptive;
-using AutoLab.Contracts;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Analysis.Pipeline;
 using AutoLab.Analysis.Registry;
 using AutoLab.Analysis.Training.Xrd;
+using AutoLab.Contracts;
 using AutoLab.Simulators.Synthesis;
 using AutoLab.Simulators.Xrd;
 
