@@ -110,9 +110,17 @@ public sealed class AdaptiveXrdPolicy
     /// <param name="grid">The grid.</param>
     /// <param name="countTime">Counting time per point (s).</param>
     /// <returns>The range.</returns>
-    public static ScanRange FullScan(XrdPatternGrid grid, double countTime) =>
+    public static ScanRange FullScan(XrdPatternGrid grid, double countTime) => GridScan(grid, 0, grid.Points - 1, countTime);
+
+    /// <summary>The scan of grid points <paramref name="first"/> to <paramref name="last"/>, both included.</summary>
+    /// <param name="grid">The grid.</param>
+    /// <param name="first">First grid point.</param>
+    /// <param name="last">Last grid point.</param>
+    /// <param name="countTime">Counting time per point (s).</param>
+    /// <returns>The range.</returns>
+    public static ScanRange GridScan(XrdPatternGrid grid, int first, int last, double countTime) =>
         // Half a step past the end so rounding cannot drop the last grid point.
-        new(grid.Start, grid.Stop + (grid.Step * 0.5), grid.Step, countTime);
+        new(grid.At(first), grid.At(last) + (grid.Step * 0.5), grid.Step, countTime);
 
     /// <summary>Grid points in a window <paramref name="width"/> degrees wide: at least the preprocessor's minimum pattern.</summary>
     /// <param name="width">Window width (degrees 2θ).</param>
@@ -155,7 +163,7 @@ public sealed class AdaptiveXrdPolicy
         List<(int First, int Last)> ranges = Options.SegmentWidth > 0 ? BestSegments(scores) : [BestWindow(scores)];
         return new AdaptiveXrdDecision(false, "window", confidence, [.. candidates.Select(j => Phases[j].Name)], Grid.At(ranges[0].First), Grid.At(ranges[^1].Last), countTime)
         {
-            Scans = [.. ranges.Select(r => new ScanRange(Grid.At(r.First), Grid.At(r.Last) + (Grid.Step * 0.5), Grid.Step, countTime))],
+            Scans = [.. ranges.Select(r => GridScan(Grid, r.First, r.Last, countTime))],
         };
     }
 

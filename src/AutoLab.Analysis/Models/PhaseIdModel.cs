@@ -2,6 +2,7 @@ using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Analysis.Pipeline;
 using AutoLab.Analysis.Registry;
 using AutoLab.Analysis.Training.Xrd;
+using AutoLab.Simulators.Xrd;
 
 namespace AutoLab.Analysis.Models;
 
@@ -48,18 +49,8 @@ public sealed class PhaseIdModel(RegistryModelCache models) : IAnalysisModel
         float[] features = new float[preprocessor.InputWidth];
         try
         {
-            if (preprocessor.ExposureChannel)
-            {
-                // A model with the exposure channel reads each point's counting time: one scan's is the reading.
-                double countTime = input.Readings.TryGetValue(CountTimeReading, out double seconds) && seconds > 0 && double.IsFinite(seconds)
-                    ? seconds
-                    : throw new AnalysisException($"{pattern.Path}: model '{modelName}' reads each point's counting time, but the measurement has no positive '{CountTimeReading}' reading");
-                preprocessor.Process(pattern.Axis, [.. pattern.Values.Select(c => c / countTime)], [.. Enumerable.Repeat(countTime, pattern.Values.Length)], features);
-            }
-            else
-            {
-                preprocessor.Process(pattern.Axis, pattern.Values, features);
-            }
+            double countTime = preprocessor.ExposureChannel ? CountTime(input, pattern.Path, modelName) : 1.0;
+            preprocessor.Process(new PowderPattern(pattern.Axis, pattern.Values, countTime), features);
         }
         catch (ArgumentException ex)
         {
@@ -94,4 +85,11 @@ public sealed class PhaseIdModel(RegistryModelCache models) : IAnalysisModel
         StageOutputs.ApplyMap(read.GetString("map"), objectives, uncertainties);
         return new AnalysisResult { Objectives = objectives, Uncertainties = uncertainties, Diagnostics = diagnostics };
     }
+
+    // A model with the exposure channel reads each point's counting time, which for one scan is the reading; other
+    // models ignore the scale (it drops out in preprocessing), so they need no reading.
+    private static double CountTime(AnalysisInput input, string path, string modelName) =>
+        input.Readings.TryGetValue(CountTimeReading, out double seconds) && seconds > 0 && double.IsFinite(seconds)
+            ? seconds
+            : throw new AnalysisException($"{path}: model '{modelName}' reads each point's counting time, but the measurement has no positive '{CountTimeReading}' reading");
 }

@@ -119,7 +119,7 @@ public sealed class PatternPreprocessor
         }
 
         Validate(twoTheta, counts, output.Length);
-        Resample(twoTheta, counts, output, null);
+        Resample(twoTheta, counts, default, output);
     }
 
     /// <summary>Preprocesses count rates and the counting time of each point into <paramref name="output"/>.</summary>
@@ -144,13 +144,14 @@ public sealed class PatternPreprocessor
             }
         }
 
-        Resample(twoTheta, rates, output, ExposureChannel ? exposure.ToArray() : null);
+        Resample(twoTheta, rates, ExposureChannel ? exposure : default, output);
     }
 
-    private void Resample(ReadOnlySpan<double> twoTheta, ReadOnlySpan<double> counts, Span<float> output, double[]? exposure)
+    // An empty exposure means a one-channel input.
+    private void Resample(ReadOnlySpan<double> twoTheta, ReadOnlySpan<double> counts, ReadOnlySpan<double> exposure, Span<float> output)
     {
         double[] resampled = new double[Grid.Points];
-        double[]? seconds = exposure is null ? null : new double[Grid.Points];
+        double[]? seconds = exposure.IsEmpty ? null : new double[Grid.Points];
         int first = -1;
         int last = -1;
         int j = 0;
@@ -171,7 +172,7 @@ public sealed class PatternPreprocessor
             resampled[i] = counts[j] + (t * (counts[j + 1] - counts[j]));
             if (seconds is not null)
             {
-                seconds[i] = exposure![j] + (t * (exposure[j + 1] - exposure[j]));
+                seconds[i] = exposure[j] + (t * (exposure[j + 1] - exposure[j]));
             }
 
             first = first < 0 ? i : first;

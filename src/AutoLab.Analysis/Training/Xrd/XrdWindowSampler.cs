@@ -77,7 +77,7 @@ public sealed class XrdWindowSampler
             {
                 int centre = lines is not null ? LinePoint(lines, placement) : placement.Next(_grid.Points);
                 int first = Math.Clamp(centre - (segment / 2), 0, _grid.Points - segment);
-                ScanRange range = new(_grid.At(first), _grid.At(first + segment - 1) + (_grid.Step * 0.5), _grid.Step, countTime);
+                ScanRange range = AdaptiveXrdPolicy.GridScan(_grid, first, first + segment - 1, countTime);
                 // Segment s > 0 draws from its own stream; a span (s = 0) keeps the stream it always had.
                 Random noise = RandomStreams.For(seed, s == 0 ? "xrd-training/window-noise" : $"xrd-training/window-noise-segment-{s}", (index * 16) + w + 1);
                 measurement.Add(_simulator.Measure(contributions, draw.Instrument, range, noise));
