@@ -12,6 +12,7 @@ public static class CampaignBenchmarks
         new SaxsMapBenchmark(),
         new AdaptiveXrdBenchmark(),
         new PhaseMapBenchmark(),
+        new PhaseMapBenchmark(hull: true),
         new TargetPhaseBenchmark(),
     ];
 }

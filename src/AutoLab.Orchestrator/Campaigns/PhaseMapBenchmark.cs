@@ -1,6 +1,7 @@
 using AutoLab.Contracts;
 using System.Globalization;
 using AutoLab.ActiveLearning.Kriging;
+using AutoLab.Analysis.PhaseMapping;
 using AutoLab.ActiveLearning.Strategies;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Contracts.Orchestration;
@@ -36,8 +37,12 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <param name="prefix">The outputs mapped: <see cref="PhaseMapLab.PresencePrefix"/> (default, as in the example) or <see cref="PhaseMapLab.FractionPrefix"/>.</param>
 /// <param name="level">The level at which a kriged output calls its phase present: ½ for presence probabilities, the detection level for fractions.</param>
 /// <param name="synchronousBatches">Run the designs with <c>batch_mode: synchronous</c> instead of the example's refills (<see cref="PhaseMapSpec.Build"/>).</param>
-public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix, double level = 0.5, bool synchronousBatches = false) : ICampaignBenchmark
+/// <param name="hull">Reconstruct every design under thermodynamic constraints (<see cref="PhaseMapHullReconstruction"/>) instead of kriging it; the benchmark is then <c>phase_map_hull</c>.</param>
+public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix, double level = 0.5, bool synchronousBatches = false, bool hull = false) : ICampaignBenchmark
 {
+    // The engine's campaigns are deterministic in their seed, so phase_map and phase_map_hull score the same runs.
+    private static readonly Dictionary<string, IReadOnlyList<Observation>> Campaigns = [];
+
     /// <summary>The figure's target: the grid's accuracy with at most 30 % of its samples.</summary>
     public const double TargetFraction = 0.3;
 
@@ -45,7 +50,7 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
     public const int BatchSize = 4;
 
     /// <inheritdoc/>
-    public string Name => "phase_map";
+    public string Name => hull ? "phase_map_hull" : "phase_map";
 
     /// <summary>Steps per edge of the reference grid: 20 (231 compositions), or 10 (66) in a quick run.</summary>
     /// <param name="quick">A shortened run.</param>
@@ -86,13 +91,16 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
         // Scored at the same sample counts as the batches of the ask-tell loop were, though the engine refills one
         // experiment at a time: the first n observations in sequence order.
         int[] counts = [.. Enumerable.Range(2, (budget / BatchSize) - 1).Select(b => b * BatchSize)];
-        double Score(IEnumerable<Observation> observations) => PhaseMapReconstruction.Accuracy([.. observations], outputs, level, lattice, truth, seed);
-        double[] mapCurve = [.. counts.Select(n => Score(mapped.Take(n)))];
-        double[] randomCurve = [.. counts.Select(n => Score(random.Take(n)))];
+        var hullMap = new PhaseMapHullReconstruction(PhaseMapHullReconstruction.Library(diagram, identifier.PhaseNames), outputs);
+        double[] Curve(IEnumerable<IReadOnlyList<Observation>> designs) => hull
+            ? hullMap.Curve(designs, lattice, truth, PhaseMapLab.DetectionLevel, seed)
+            : [.. designs.Select(d => PhaseMapReconstruction.Accuracy(d, outputs, level, lattice, truth, seed))];
+        double[] mapCurve = Curve(counts.Select(n => (IReadOnlyList<Observation>)[.. mapped.Take(n)]));
+        double[] randomCurve = Curve(counts.Select(n => (IReadOnlyList<Observation>)[.. random.Take(n)]));
 
         int[] gridDivisionsCurve = quick ? [4, 6, 8, 10] : [4, 6, 8, 10, 14, 20];
         var gridLab = new PhaseMapLab(identifier, seed + 2_000_000L);
-        double[] gridCurve = [.. gridDivisionsCurve.Select(n => Score(MeasureGrid(gridLab, n)))];
+        double[] gridCurve = Curve([.. gridDivisionsCurve.Select(n => MeasureGrid(gridLab, n))]);
         double gridAccuracy = gridCurve[^1];
         IReadOnlyList<Observation> finestGrid = MeasureGrid(new PhaseMapLab(identifier, seed + 3_000_000L), gridDivisions);
         double identifierAccuracy = finestGrid.Count(o => MeasuredLabel(o, outputs, level) == PhaseMapLab.TruthLabel(diagram, o.Parameters.Values["Fe"], o.Parameters.Values["Ni"], identifier.PhaseNames)) / (double)finestGrid.Count;
@@ -114,11 +122,16 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
 
         PhaseMapDemixing demixing = PhaseMapDemixing.Of(mapLab, mapped, diagram, librarySize, seed);
 
+        string reconstruction = hull
+            ? string.Create(CultureInfo.InvariantCulture, $"every design reconstructed by the same fit of the known phases' formation energies to its presence calls (lower convex hull, lever rule; {new PhaseHullFitOptions().Restarts} random starts plus the previous fit's energies), the phase set where the hull's fraction reaches {PhaseMapLab.DetectionLevel},")
+            : "every design kriged by the same per-phase GPs";
         return new CampaignFigure
         {
             Name = Name,
             Seed = seed,
-            Metric = "samples the phase-map strategy needs to reach the composition grid's phase-map accuracy / the grid's samples (accuracy = share of a dense lattice whose kriged phase set equals the equilibrium set)",
+            Metric = hull
+                ? "samples the phase-map strategy needs to reach the composition grid's phase-map accuracy / the grid's samples (accuracy = share of a dense lattice whose phase set, read from the convex hull fitted to the presence calls, equals the equilibrium set)"
+                : "samples the phase-map strategy needs to reach the composition grid's phase-map accuracy / the grid's samples (accuracy = share of a dense lattice whose kriged phase set equals the equilibrium set)",
             Value = mapReach < 0 ? double.PositiveInfinity : counts[mapReach] / (double)gridCount,
             Target = TargetFraction,
             Comparison = TargetComparison.AtMost,
@@ -155,7 +168,7 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
                 $"identifier '{source}' ({identifier.PhaseNames.Count} phases, {identifier.Manifest.Options.EnsembleSize} members), the same model in the lab and in the engine's phase-id stage; " +
                 $"Fe-Ni-Al compositions with {PhaseMapLab.CompositionScatter * 100} at.% scatter, {mapLab.CrystalliteSize:G4} nm crystallites, {PhaseMapLab.CountTime} s per 2θ point over {identifier.Manifest.Grid.Start}–{identifier.Manifest.Grid.Stop}°; " +
                 $"phase-map ({prefix} outputs, level {level}) and random with {BatchSize} experiments in flight ({(synchronousBatches ? "synchronous batches" : "each slot refilled as it frees")}) to {budget} samples, scored after every {BatchSize} in sequence order; simplex grids of {string.Join(", ", gridDivisionsCurve.Select(PhaseMapLab.LatticeSize))} compositions; " +
-                $"every design kriged by the same per-phase GPs and scored on a {PhaseMapLab.LatticeSize(TruthDivisions(quick))}-point lattice against equilibrium phases with fraction ≥ {PhaseMapLab.DetectionLevel}; " +
+                $"{reconstruction} and scored on a {PhaseMapLab.LatticeSize(TruthDivisions(quick))}-point lattice against equilibrium phases with fraction ≥ {PhaseMapLab.DetectionLevel}; " +
                 $"NMFk on the first {demixing.LibrarySize} compositions of the phase-map campaign, measured again on the lab"),
         };
     }
@@ -163,6 +176,15 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
     /// <summary>Runs one design as a campaign through the engine and returns its observations in sequence order.</summary>
     private IReadOnlyList<Observation> Campaign(string strategy, PhaseMapLab lab, string registry, int budget, int seed)
     {
+        string key = $"{strategy}|{seed}|{budget}|{prefix}|{level}|{synchronousBatches}|{lab.PhaseNames.Count}|{lab.CrystalliteSize}";
+        lock (Campaigns)
+        {
+            if (Campaigns.TryGetValue(key, out IReadOnlyList<Observation>? done))
+            {
+                return done;
+            }
+        }
+
         string spec = PhaseMapSpec.Build(strategy, lab, registry, budget, BatchSize, seed, prefix, level, synchronousBatches);
         EngineCampaignResult run = EngineCampaign.RunAsync(spec, $"phase-map-{strategy}-{seed}").GetAwaiter().GetResult();
         int succeeded = run.Observations.Count(o => o.Succeeded);
@@ -171,7 +193,13 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
             throw new InvalidOperationException($"the {strategy} phase-mapping campaign of seed {seed} ended {run.Ended.Outcome} ({run.Ended.Reason}) with {succeeded} of {budget} samples measured");
         }
 
-        return [.. run.Observations.Where(o => o.Succeeded)];
+        IReadOnlyList<Observation> observations = [.. run.Observations.Where(o => o.Succeeded)];
+        lock (Campaigns)
+        {
+            Campaigns[key] = observations;
+        }
+
+        return observations;
     }
 
     /// <summary>Measures every composition of a simplex lattice.</summary>

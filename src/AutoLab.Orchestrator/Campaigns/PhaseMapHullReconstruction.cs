@@ -1,0 +1,94 @@
+using AutoLab.Analysis.PhaseMapping;
+using AutoLab.Contracts;
+using AutoLab.Contracts.Orchestration;
+using AutoLab.Simulators.Synthesis;
+
+namespace AutoLab.Orchestrator.Campaigns;
+
+/// <summary>
+/// Scores a phase map reconstructed under thermodynamic constraints: the formation energies of the
+/// system's known phases fitted to the measured presence probabilities (<see cref="PhaseHullFit"/>), the
+/// phase set at every lattice point read from the fitted hull.
+/// </summary>
+/// <remarks>
+/// <para>The phase library is what the experimenter knows before the campaign: which phases the identifier
+/// knows, a compound's composition and a solid solution's end compositions, here read from the simulated
+/// diagram's nodes (<see cref="Library"/>). The diagram's energies, which decide the map, are not used; the
+/// fit learns them from the calls.</para>
+/// <para>A growing design is fitted prefix by prefix, each fit starting from the previous one's energies
+/// as well as from random ones, as a campaign refitting its map after every batch would
+/// (<see cref="Curve"/>). The grids are fitted the same way, coarse to fine.</para>
+/// </remarks>
+/// <param name="model">The phases and their compositions, in the outputs' order.</param>
+/// <param name="outputs">The presence outputs, one per phase of <paramref name="model"/>, in its order.</param>
+/// <param name="options">Fit settings; null for the defaults.</param>
+public sealed class PhaseMapHullReconstruction(PhaseHullModel model, IReadOnlyList<string> outputs, PhaseHullFitOptions? options = null)
+{
+    private readonly PhaseHullFitOptions fitOptions = options ?? new PhaseHullFitOptions();
+
+    /// <summary>The phase library of a diagram for an identifier's phases: compositions only, no energies.</summary>
+    /// <param name="diagram">The system (its nodes give each phase's composition or end compositions).</param>
+    /// <param name="phaseNames">The identifier's phases, in output order.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">A phase of the identifier is not in the diagram.</exception>
+    public static PhaseHullModel Library(PhaseDiagram diagram, IReadOnlyList<string> phaseNames)
+    {
+        ArgumentNullException.ThrowIfNull(diagram);
+        ArgumentNullException.ThrowIfNull(phaseNames);
+        List<HullPhase> phases = [];
+        foreach (string name in phaseNames)
+        {
+            int index = diagram.Phases.ToList().FindIndex(p => p.Name == name);
+            if (index < 0)
+            {
+                throw new ArgumentException($"the identifier's phase '{name}' is not in the diagram '{diagram.Name}' ({string.Join(", ", diagram.Phases.Select(p => p.Name))})", nameof(phaseNames));
+            }
+
+            DiagramNode[] nodes = [.. diagram.Nodes.Where(n => n.Phase == index).OrderBy(n => n.SolutionCoordinate)];
+            phases.Add(nodes.Length == 1
+                ? HullPhase.Compound(name, [.. nodes[0].Composition])
+                : HullPhase.Solution(name, [.. nodes[0].Composition], [.. nodes[^1].Composition]));
+        }
+
+        return new PhaseHullModel(phases, segments: Math.Max(1, diagram.Nodes.GroupBy(n => n.Phase).Max(g => g.Count()) - 1));
+    }
+
+    /// <summary>Fits the hull to a design's succeeded observations.</summary>
+    /// <param name="observations">The observations (Fe and Ni parameters, one presence output per phase).</param>
+    /// <param name="seed">Seed of the random starts.</param>
+    /// <param name="warmStart">A previous fit's parameters to start from as well, or null.</param>
+    /// <returns>The fit.</returns>
+    public PhaseHullFit Fit(IReadOnlyList<Observation> observations, long seed, IReadOnlyList<double>? warmStart = null)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        List<Observation> used = [.. observations.Where(o => o.Succeeded)];
+        double[][] points = [.. used.Select(o => new[] { o.Parameters.Values["Fe"], o.Parameters.Values["Ni"] })];
+        double[][] presence = [.. used.Select(o => outputs.Select(name => Math.Clamp(o.Objectives[name], 0.0, 1.0)).ToArray())];
+        return PhaseHullFit.Fit(model, points, presence, fitOptions, seed, warmStart is null ? null : [warmStart]);
+    }
+
+    /// <summary>The accuracy of each of a growing series of designs, each fit warm-started from the one before.</summary>
+    /// <param name="designs">The designs in the order they grow (a campaign's prefixes, or grids coarse to fine).</param>
+    /// <param name="points">Unit-cube points of the dense lattice.</param>
+    /// <param name="truth">The true label at each point.</param>
+    /// <param name="level">The detection level at which the hull calls a phase present.</param>
+    /// <param name="seed">Seed of the random starts.</param>
+    /// <returns>One accuracy per design.</returns>
+    public double[] Curve(IEnumerable<IReadOnlyList<Observation>> designs, IReadOnlyList<double[]> points, IReadOnlyList<ulong> truth, double level, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(designs);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(truth);
+        List<double> accuracies = [];
+        IReadOnlyList<double>? previous = null;
+        foreach (IReadOnlyList<Observation> design in designs)
+        {
+            PhaseHullFit fit = Fit(design, seed, previous);
+            previous = fit.Parameters;
+            ulong[] labels = fit.Labels(points, level);
+            accuracies.Add(labels.Zip(truth, (a, b) => a == b ? 1.0 : 0.0).Average());
+        }
+
+        return [.. accuracies];
+    }
+}
