@@ -111,6 +111,25 @@ public sealed class CampaignBenchmarkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_hull_reconstruction_maps_the_same_quick_campaigns_far_better_than_kriging()
+    {
+        CampaignFigure kriged = new PhaseMapBenchmark().Run(seed: 1, quick: true);
+        CampaignFigure hull = new PhaseMapBenchmark(hull: true).Run(seed: 1, quick: true);
+
+        Assert.Equal("phase_map_hull", hull.Name);
+        Assert.Contains("convex hull", hull.Method, StringComparison.Ordinal);
+        // Both score the same engine campaigns (seeded): only the reconstruction differs.
+        Assert.Equal(kriged.Series["samples"], hull.Series["samples"]);
+        Assert.Equal(kriged.Baselines["identifier_exact_set_accuracy_on_grid"], hull.Baselines["identifier_exact_set_accuracy_on_grid"]);
+        double krigedAt30 = kriged.Baselines["phase_map_accuracy_at_30_percent"];
+        double hullAt30 = hull.Baselines["phase_map_accuracy_at_30_percent"];
+        Assert.True(hullAt30 >= krigedAt30 + 0.1, $"at 30 % of the grid's samples the hull maps {hullAt30:F3}, kriging {krigedAt30:F3}");
+        Assert.True(hull.Baselines["grid_accuracy"] > kriged.Baselines["grid_accuracy"], "the hull should also map the grid's own calls better");
+        int reach = hull.Series["phase_map_accuracy"].ToList().FindIndex(a => a >= hull.Baselines["grid_accuracy"]);
+        Assert.Equal(reach < 0 ? double.PositiveInfinity : hull.Series["samples"][reach] / hull.Baselines["grid_samples"], hull.Value);
+    }
+
+    [Fact]
     public async Task Random_sampling_through_the_engine_measures_the_direct_loops_compositions_and_maps_them_about_as_accurately()
     {
         const int Seed = 1;
