@@ -83,6 +83,36 @@ public sealed class PhaseMappingCampaignTests(ITestOutputHelper output)
                 $"the phase-map campaign's map from {completed.Count} samples should be more accurate than random compositions of the same number: {mapped:F3} vs random median {median:F3}"));
 
         await AssertLibraryDemixesAsync(run, completed.Count);
+        await AssertPhaseHullMapsBetterThanKrigingAsync(run, mapped, lattice, truth, identifier.PhaseNames);
+    }
+
+    /// <summary>
+    /// `autolab phase-hull` on the campaign's run folder: the known phases' energies fitted to its calls give a map, written on
+    /// the scoring lattice, that is more accurate than the kriged one from the same calls.
+    /// </summary>
+    async Task AssertPhaseHullMapsBetterThanKrigingAsync(RunFolderFiles run, double kriged, double[][] lattice, ulong[] truth, IReadOnlyList<string> phaseNames)
+    {
+        AutoLabCommand.Result fit = await AutoLabCommand.RunAsync(
+            ["phase-hull", run.Root, "--divisions", TruthDivisions.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(3));
+        output.WriteLine(fit.Output);
+        Assert.True(fit.ExitCode == 0, fit.ToString());
+
+        string[] lines = File.ReadAllLines(Path.Combine(run.Root, "phase-hull", "map.csv"));
+        Assert.Equal(lattice.Length + 1, lines.Length);
+        int right = 0;
+        for (int i = 0; i < lattice.Length; i++)
+        {
+            string[] row = RunFolderFiles.SplitCsv(lines[i + 1]);
+            Assert.Equal(lattice[i][0], CampaignChecks.Number(row[0]), 9);
+            Assert.Equal(lattice[i][1], CampaignChecks.Number(row[1]), 9);
+            string[] called = row[^1].Length == 0 ? [] : row[^1].Split('+');
+            string[] expected = [.. Enumerable.Range(0, phaseNames.Count).Where(k => ((truth[i] >> k) & 1) == 1).Select(k => phaseNames[k])];
+            right += called.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)) ? 1 : 0;
+        }
+
+        double hull = right / (double)lattice.Length;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase-hull map accuracy {hull:F3} against kriged {kriged:F3}"));
+        Assert.True(hull > kriged, string.Create(CultureInfo.InvariantCulture, $"the hull fitted to the campaign's calls should map more of the lattice than kriging them: {hull:F3} vs {kriged:F3}"));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using AutoLab.Contracts;
 using System.Globalization;
 using AutoLab.ActiveLearning.Kriging;
 using AutoLab.Analysis.PhaseMapping;
+using AutoLab.Orchestrator.PhaseMaps;
 using AutoLab.ActiveLearning.Strategies;
 using AutoLab.Analysis.PhaseIdentification;
 using AutoLab.Contracts.Orchestration;
@@ -91,7 +92,7 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
         // Scored at the same sample counts as the batches of the ask-tell loop were, though the engine refills one
         // experiment at a time: the first n observations in sequence order.
         int[] counts = [.. Enumerable.Range(2, (budget / BatchSize) - 1).Select(b => b * BatchSize)];
-        var hullMap = new PhaseMapHullReconstruction(PhaseMapHullReconstruction.Library(diagram, identifier.PhaseNames), outputs);
+        var hullMap = new PhaseMapHullReconstruction(DiagramPhaseLibrary.Of(diagram, identifier.PhaseNames), outputs);
         double[] Curve(IEnumerable<IReadOnlyList<Observation>> designs) => hull
             ? hullMap.Curve(designs, lattice, truth, PhaseMapLab.DetectionLevel, seed)
             : [.. designs.Select(d => PhaseMapReconstruction.Accuracy(d, outputs, level, lattice, truth, seed))];

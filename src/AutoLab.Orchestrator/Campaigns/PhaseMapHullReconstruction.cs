@@ -1,7 +1,7 @@
 using AutoLab.Analysis.PhaseMapping;
 using AutoLab.Contracts;
 using AutoLab.Contracts.Orchestration;
-using AutoLab.Simulators.Synthesis;
+using AutoLab.Orchestrator.PhaseMaps;
 
 namespace AutoLab.Orchestrator.Campaigns;
 
@@ -13,7 +13,7 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <remarks>
 /// <para>The phase library is what the experimenter knows before the campaign: which phases the identifier
 /// knows, a compound's composition and a solid solution's end compositions, here read from the simulated
-/// diagram's nodes (<see cref="Library"/>). The diagram's energies, which decide the map, are not used; the
+/// diagram's nodes (<see cref="DiagramPhaseLibrary"/>). The diagram's energies, which decide the map, are not used; the
 /// fit learns them from the calls.</para>
 /// <para>A growing design is fitted prefix by prefix, each fit starting from the previous one's energies
 /// as well as from random ones, as a campaign refitting its map after every batch would
@@ -25,33 +25,6 @@ namespace AutoLab.Orchestrator.Campaigns;
 public sealed class PhaseMapHullReconstruction(PhaseHullModel model, IReadOnlyList<string> outputs, PhaseHullFitOptions? options = null)
 {
     private readonly PhaseHullFitOptions fitOptions = options ?? new PhaseHullFitOptions();
-
-    /// <summary>The phase library of a diagram for an identifier's phases: compositions only, no energies.</summary>
-    /// <param name="diagram">The system (its nodes give each phase's composition or end compositions).</param>
-    /// <param name="phaseNames">The identifier's phases, in output order.</param>
-    /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">A phase of the identifier is not in the diagram.</exception>
-    public static PhaseHullModel Library(PhaseDiagram diagram, IReadOnlyList<string> phaseNames)
-    {
-        ArgumentNullException.ThrowIfNull(diagram);
-        ArgumentNullException.ThrowIfNull(phaseNames);
-        List<HullPhase> phases = [];
-        foreach (string name in phaseNames)
-        {
-            int index = diagram.Phases.ToList().FindIndex(p => p.Name == name);
-            if (index < 0)
-            {
-                throw new ArgumentException($"the identifier's phase '{name}' is not in the diagram '{diagram.Name}' ({string.Join(", ", diagram.Phases.Select(p => p.Name))})", nameof(phaseNames));
-            }
-
-            DiagramNode[] nodes = [.. diagram.Nodes.Where(n => n.Phase == index).OrderBy(n => n.SolutionCoordinate)];
-            phases.Add(nodes.Length == 1
-                ? HullPhase.Compound(name, [.. nodes[0].Composition])
-                : HullPhase.Solution(name, [.. nodes[0].Composition], [.. nodes[^1].Composition]));
-        }
-
-        return new PhaseHullModel(phases, segments: Math.Max(1, diagram.Nodes.GroupBy(n => n.Phase).Max(g => g.Count()) - 1));
-    }
 
     /// <summary>Fits the hull to a design's succeeded observations.</summary>
     /// <param name="observations">The observations (Fe and Ni parameters, one presence output per phase).</param>

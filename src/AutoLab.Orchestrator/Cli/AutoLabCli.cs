@@ -17,6 +17,7 @@ public static class AutoLabCli
         root.Subcommands.Add(ApproveCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DemixCommand.Create());
+        root.Subcommands.Add(PhaseHullCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());

@@ -44,7 +44,7 @@ public sealed class RunFolderFiles(string root)
         return rows;
     }
 
-    static string[] SplitCsv(string line)
+    internal static string[] SplitCsv(string line)
     {
         var fields = new List<string>();
         var current = new System.Text.StringBuilder();
