@@ -66,6 +66,20 @@ public sealed class TargetPhaseCampaignTests(ITestOutputHelper output)
         AutoLabCommand.Result demix = await AutoLabCommand.RunAsync(["demix", run.Root, "--key", "frame"], TimeSpan.FromMinutes(1));
         Assert.NotEqual(0, demix.ExitCode);
         Assert.Contains("no completed experiment has data 'frame' (data keys found: pattern)", demix.Error, StringComparison.Ordinal);
+
+        // The phase-id stage reports every phase's presence, so the run's calls can be drawn as a hull map too; an unknown
+        // diagram is refused, naming the option and the diagrams there are.
+        AutoLabCommand.Result hull = await AutoLabCommand.RunAsync(["phase-hull", run.Root, "--divisions", "20"], TimeSpan.FromMinutes(1));
+        Assert.True(hull.ExitCode == 0, hull.ToString());
+        using (var fit = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Root, "phase-hull", "hull.json"))))
+        {
+            Assert.Equal(completed.Count, fit.RootElement.GetProperty("observations").GetInt32());
+        }
+
+        Assert.Equal(231 + 1, File.ReadAllLines(Path.Combine(run.Root, "phase-hull", "map.csv")).Length);
+        AutoLabCommand.Result unknown = await AutoLabCommand.RunAsync(["phase-hull", run.Root, "--diagram", "Cu-Zn"], TimeSpan.FromMinutes(1));
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("--diagram: no built-in phase diagram 'Cu-Zn'; built in: Fe-Ni-Al", unknown.Error, StringComparison.Ordinal);
     }
 
     /// <summary>The equilibrium fraction of the target phase at a composition (Al the remainder), as the benchmark scores it.</summary>
