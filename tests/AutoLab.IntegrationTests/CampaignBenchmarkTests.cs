@@ -118,7 +118,7 @@ public sealed class CampaignBenchmarkTests(ITestOutputHelper output)
 
         Assert.Equal("phase_map_hull", hull.Name);
         Assert.Contains("convex hull", hull.Method, StringComparison.Ordinal);
-        // Both score the same engine campaigns (seeded): only the reconstruction differs.
+        // Both score the same measurements (made once per process): only the reconstruction differs.
         Assert.Equal(kriged.Series["samples"], hull.Series["samples"]);
         Assert.Equal(kriged.Baselines["identifier_exact_set_accuracy_on_grid"], hull.Baselines["identifier_exact_set_accuracy_on_grid"]);
         double krigedAt30 = kriged.Baselines["phase_map_accuracy_at_30_percent"];

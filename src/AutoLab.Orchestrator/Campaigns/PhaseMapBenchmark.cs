@@ -41,8 +41,9 @@ namespace AutoLab.Orchestrator.Campaigns;
 /// <param name="hull">Reconstruct every design under thermodynamic constraints (<see cref="PhaseMapHullReconstruction"/>) instead of kriging it; the benchmark is then <c>phase_map_hull</c>.</param>
 public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix, double level = 0.5, bool synchronousBatches = false, bool hull = false) : ICampaignBenchmark
 {
-    // The engine's campaigns are deterministic in their seed, so phase_map and phase_map_hull score the same runs.
-    private static readonly Dictionary<string, IReadOnlyList<Observation>> Campaigns = [];
+    // Each campaign and grid is measured once per process, so phase_map and phase_map_hull score the same measurements
+    // (a campaign's refills follow the engine's timing, so two processes can measure slightly different campaigns).
+    private static readonly Dictionary<string, IReadOnlyList<Observation>> Measured = [];
 
     /// <summary>The figure's target: the grid's accuracy with at most 30 % of its samples.</summary>
     public const double TargetFraction = 0.3;
@@ -85,14 +86,15 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
         IReadOnlyList<Observation> random;
         using (PhaseMapModelFolder model = PhaseMapModelFolder.Save(identifier, source))
         {
-            mapped = Campaign(PhaseMapStrategy.StrategyName, mapLab, model.Registry, budget, seed);
-            random = Campaign(RandomStrategy.StrategyName, mapLab, model.Registry, budget, seed);
+            mapped = Cached($"{source}|{quick}|{seed}|{PhaseMapStrategy.StrategyName}|{prefix}|{level}|{synchronousBatches}", () => Campaign(PhaseMapStrategy.StrategyName, mapLab, model.Registry, budget, seed));
+            random = Cached($"{source}|{quick}|{seed}|{RandomStrategy.StrategyName}|{prefix}|{level}|{synchronousBatches}", () => Campaign(RandomStrategy.StrategyName, mapLab, model.Registry, budget, seed));
         }
 
         // Scored at the same sample counts as the batches of the ask-tell loop were, though the engine refills one
         // experiment at a time: the first n observations in sequence order.
         int[] counts = [.. Enumerable.Range(2, (budget / BatchSize) - 1).Select(b => b * BatchSize)];
-        var hullMap = new PhaseMapHullReconstruction(DiagramPhaseLibrary.Of(diagram, identifier.PhaseNames), outputs);
+        // The hull is fitted to presence calls whichever outputs the strategy maps.
+        var hullMap = new PhaseMapHullReconstruction(DiagramPhaseLibrary.Of(diagram, identifier.PhaseNames), mapLab.Outputs(PhaseMapLab.PresencePrefix));
         double[] Curve(IEnumerable<IReadOnlyList<Observation>> designs) => hull
             ? hullMap.Curve(designs, lattice, truth, PhaseMapLab.DetectionLevel, seed)
             : [.. designs.Select(d => PhaseMapReconstruction.Accuracy(d, outputs, level, lattice, truth, seed))];
@@ -101,9 +103,10 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
 
         int[] gridDivisionsCurve = quick ? [4, 6, 8, 10] : [4, 6, 8, 10, 14, 20];
         var gridLab = new PhaseMapLab(identifier, seed + 2_000_000L);
-        double[] gridCurve = Curve([.. gridDivisionsCurve.Select(n => MeasureGrid(gridLab, n))]);
+        // One lab measures the grids in turn, so they are cached one by one but always made in this order.
+        double[] gridCurve = Curve([.. gridDivisionsCurve.Select(n => Cached($"{source}|{quick}|{seed}|grid|{n}", () => MeasureGrid(gridLab, n)))]);
         double gridAccuracy = gridCurve[^1];
-        IReadOnlyList<Observation> finestGrid = MeasureGrid(new PhaseMapLab(identifier, seed + 3_000_000L), gridDivisions);
+        IReadOnlyList<Observation> finestGrid = Cached($"{source}|{quick}|{seed}|finest grid", () => MeasureGrid(new PhaseMapLab(identifier, seed + 3_000_000L), gridDivisions));
         double identifierAccuracy = finestGrid.Count(o => MeasuredLabel(o, outputs, level) == PhaseMapLab.TruthLabel(diagram, o.Parameters.Values["Fe"], o.Parameters.Values["Ni"], identifier.PhaseNames)) / (double)finestGrid.Count;
 
         int mapReach = Array.FindIndex(mapCurve, a => a >= gridAccuracy);
@@ -111,17 +114,41 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
         int atTarget = Array.FindLastIndex(counts, n => n <= targetCount);
         int at30 = Math.Max(atTarget, 0);
         int gridMatch = Array.FindIndex(gridCurve, a => a >= mapCurve[at30]);
-        double mapUncertainty = PhaseMapReconstruction.Uncertainty([.. mapped.Take(counts[at30])], outputs, level, lattice, seed);
-        double randomUncertainty = PhaseMapReconstruction.Uncertainty([.. random.Take(counts[at30])], outputs, level, lattice, seed);
-        // The engine's run folder (and its patterns) is gone, so the library is the campaign's compositions measured
-        // again on the lab: the same samples up to scatter and counting noise.
-        int librarySize = Math.Max(targetCount, counts[0]);
-        foreach (Observation observation in mapped.Take(librarySize))
+        var baselines = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            mapLab.Measure(observation.Parameters);
-        }
+            ["grid_samples"] = gridCount,
+            ["grid_accuracy"] = gridAccuracy,
+            ["phase_map_samples_to_grid_accuracy"] = mapReach < 0 ? double.PositiveInfinity : counts[mapReach],
+            ["random_samples_to_grid_accuracy"] = randomReach < 0 ? double.PositiveInfinity : counts[randomReach],
+            ["samples_at_30_percent"] = counts[at30],
+            ["phase_map_accuracy_at_30_percent"] = mapCurve[at30],
+            ["random_accuracy_at_30_percent"] = randomCurve[at30],
+            ["grid_samples_to_phase_map_accuracy_at_30_percent"] = gridMatch < 0 ? double.PositiveInfinity : PhaseMapLab.LatticeSize(gridDivisionsCurve[gridMatch]),
+            ["phase_map_final_accuracy"] = mapCurve[^1],
+            ["random_final_accuracy"] = randomCurve[^1],
+            ["true_phase_sets"] = truth.Distinct().Count(),
+            ["identifier_exact_set_accuracy_on_grid"] = identifierAccuracy,
+        };
+        string demixed = "";
+        if (!hull)
+        {
+            // The kriged map's own uncertainty, and the library's NMF, which phase_map reports for both benchmarks.
+            baselines["phase_map_uncertainty_at_30_percent"] = PhaseMapReconstruction.Uncertainty([.. mapped.Take(counts[at30])], outputs, level, lattice, seed);
+            baselines["random_uncertainty_at_30_percent"] = PhaseMapReconstruction.Uncertainty([.. random.Take(counts[at30])], outputs, level, lattice, seed);
+            // The engine's run folder (and its patterns) is gone, so the library is the campaign's compositions measured
+            // again on the lab: the same samples up to scatter and counting noise.
+            int librarySize = Math.Max(targetCount, counts[0]);
+            foreach (Observation observation in mapped.Take(librarySize))
+            {
+                mapLab.Measure(observation.Parameters);
+            }
 
-        PhaseMapDemixing demixing = PhaseMapDemixing.Of(mapLab, mapped, diagram, librarySize, seed);
+            PhaseMapDemixing demixing = PhaseMapDemixing.Of(mapLab, mapped, diagram, librarySize, seed);
+            baselines["nmf_selected_rank"] = demixing.SelectedRank;
+            baselines["nmf_phases_in_library"] = demixing.PhasesInLibrary;
+            baselines["nmf_mean_matched_cosine"] = demixing.MeanCosine;
+            demixed = string.Create(CultureInfo.InvariantCulture, $"; NMFk on the first {demixing.LibrarySize} compositions of the phase-map campaign, measured again on the lab");
+        }
 
         string reconstruction = hull
             ? string.Create(CultureInfo.InvariantCulture, $"every design reconstructed by the same fit of the known phases' formation energies to its presence calls (lower convex hull, lever rule; {new PhaseHullFitOptions().Restarts} random starts plus the previous fit's energies), the phase set where the hull's fraction reaches {PhaseMapLab.DetectionLevel},")
@@ -136,26 +163,7 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
             Value = mapReach < 0 ? double.PositiveInfinity : counts[mapReach] / (double)gridCount,
             Target = TargetFraction,
             Comparison = TargetComparison.AtMost,
-            Baselines = new Dictionary<string, double>(StringComparer.Ordinal)
-            {
-                ["grid_samples"] = gridCount,
-                ["grid_accuracy"] = gridAccuracy,
-                ["phase_map_samples_to_grid_accuracy"] = mapReach < 0 ? double.PositiveInfinity : counts[mapReach],
-                ["random_samples_to_grid_accuracy"] = randomReach < 0 ? double.PositiveInfinity : counts[randomReach],
-                ["samples_at_30_percent"] = counts[at30],
-                ["phase_map_accuracy_at_30_percent"] = mapCurve[at30],
-                ["random_accuracy_at_30_percent"] = randomCurve[at30],
-                ["grid_samples_to_phase_map_accuracy_at_30_percent"] = gridMatch < 0 ? double.PositiveInfinity : PhaseMapLab.LatticeSize(gridDivisionsCurve[gridMatch]),
-                ["phase_map_uncertainty_at_30_percent"] = mapUncertainty,
-                ["random_uncertainty_at_30_percent"] = randomUncertainty,
-                ["phase_map_final_accuracy"] = mapCurve[^1],
-                ["random_final_accuracy"] = randomCurve[^1],
-                ["true_phase_sets"] = truth.Distinct().Count(),
-                ["identifier_exact_set_accuracy_on_grid"] = identifierAccuracy,
-                ["nmf_selected_rank"] = demixing.SelectedRank,
-                ["nmf_phases_in_library"] = demixing.PhasesInLibrary,
-                ["nmf_mean_matched_cosine"] = demixing.MeanCosine,
-            },
+            Baselines = baselines,
             Series = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
             {
                 ["samples"] = [.. counts.Select(n => (double)n)],
@@ -169,23 +177,13 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
                 $"identifier '{source}' ({identifier.PhaseNames.Count} phases, {identifier.Manifest.Options.EnsembleSize} members), the same model in the lab and in the engine's phase-id stage; " +
                 $"Fe-Ni-Al compositions with {PhaseMapLab.CompositionScatter * 100} at.% scatter, {mapLab.CrystalliteSize:G4} nm crystallites, {PhaseMapLab.CountTime} s per 2θ point over {identifier.Manifest.Grid.Start}–{identifier.Manifest.Grid.Stop}°; " +
                 $"phase-map ({prefix} outputs, level {level}) and random with {BatchSize} experiments in flight ({(synchronousBatches ? "synchronous batches" : "each slot refilled as it frees")}) to {budget} samples, scored after every {BatchSize} in sequence order; simplex grids of {string.Join(", ", gridDivisionsCurve.Select(PhaseMapLab.LatticeSize))} compositions; " +
-                $"{reconstruction} and scored on a {PhaseMapLab.LatticeSize(TruthDivisions(quick))}-point lattice against equilibrium phases with fraction ≥ {PhaseMapLab.DetectionLevel}; " +
-                $"NMFk on the first {demixing.LibrarySize} compositions of the phase-map campaign, measured again on the lab"),
+                $"{reconstruction} and scored on a {PhaseMapLab.LatticeSize(TruthDivisions(quick))}-point lattice against equilibrium phases with fraction ≥ {PhaseMapLab.DetectionLevel}{demixed}"),
         };
     }
 
     /// <summary>Runs one design as a campaign through the engine and returns its observations in sequence order.</summary>
     private IReadOnlyList<Observation> Campaign(string strategy, PhaseMapLab lab, string registry, int budget, int seed)
     {
-        string key = $"{strategy}|{seed}|{budget}|{prefix}|{level}|{synchronousBatches}|{lab.PhaseNames.Count}|{lab.CrystalliteSize}";
-        lock (Campaigns)
-        {
-            if (Campaigns.TryGetValue(key, out IReadOnlyList<Observation>? done))
-            {
-                return done;
-            }
-        }
-
         string spec = PhaseMapSpec.Build(strategy, lab, registry, budget, BatchSize, seed, prefix, level, synchronousBatches);
         EngineCampaignResult run = EngineCampaign.RunAsync(spec, $"phase-map-{strategy}-{seed}").GetAwaiter().GetResult();
         int succeeded = run.Observations.Count(o => o.Succeeded);
@@ -194,10 +192,24 @@ public sealed class PhaseMapBenchmark(string prefix = PhaseMapLab.PresencePrefix
             throw new InvalidOperationException($"the {strategy} phase-mapping campaign of seed {seed} ended {run.Ended.Outcome} ({run.Ended.Reason}) with {succeeded} of {budget} samples measured");
         }
 
-        IReadOnlyList<Observation> observations = [.. run.Observations.Where(o => o.Succeeded)];
-        lock (Campaigns)
+        return [.. run.Observations.Where(o => o.Succeeded)];
+    }
+
+    /// <summary>A measurement made once per process: the first call for a key measures, later ones reuse it.</summary>
+    private static IReadOnlyList<Observation> Cached(string key, Func<IReadOnlyList<Observation>> measure)
+    {
+        lock (Measured)
         {
-            Campaigns[key] = observations;
+            if (Measured.TryGetValue(key, out IReadOnlyList<Observation>? done))
+            {
+                return done;
+            }
+        }
+
+        IReadOnlyList<Observation> observations = measure();
+        lock (Measured)
+        {
+            Measured[key] = observations;
         }
 
         return observations;

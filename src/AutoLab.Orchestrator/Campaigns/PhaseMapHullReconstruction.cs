@@ -36,7 +36,7 @@ public sealed class PhaseMapHullReconstruction(PhaseHullModel model, IReadOnlyLi
         ArgumentNullException.ThrowIfNull(observations);
         List<Observation> used = [.. observations.Where(o => o.Succeeded)];
         double[][] points = [.. used.Select(o => new[] { o.Parameters.Values["Fe"], o.Parameters.Values["Ni"] })];
-        double[][] presence = [.. used.Select(o => outputs.Select(name => Math.Clamp(o.Objectives[name], 0.0, 1.0)).ToArray())];
+        double[][] presence = [.. used.Select(o => outputs.Select(name => o.Objectives[name]).ToArray())];
         return PhaseHullFit.Fit(model, points, presence, fitOptions, seed, warmStart is null ? null : [warmStart]);
     }
 

@@ -19,8 +19,6 @@ namespace AutoLab.Orchestrator.Cli;
 /// </remarks>
 public static class PhaseHullCommand
 {
-    private const double DetectionLevel = 0.05;
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -58,9 +56,10 @@ public static class PhaseHullCommand
                 RunFolder folder = RunFolder.OpenForReading(parse.GetRequiredValue(directory).FullName);
                 PhaseHullModel model = DiagramPhaseLibrary.Of(system);
                 RunPhaseCalls calls = await RunPhaseCalls.LoadAsync(folder, model, [system.Elements[0], system.Elements[1]], ct);
-                PhaseHullFit fit = PhaseHullFit.Fit(model, calls.Points, calls.Presence, new PhaseHullFitOptions { Restarts = starts }, parse.GetValue(seed));
+                var options = new PhaseHullFitOptions { Restarts = starts };
+                PhaseHullFit fit = PhaseHullFit.Fit(model, calls.Points, calls.Presence, options, parse.GetValue(seed));
                 string written = parse.GetValue(output)?.FullName ?? Path.Combine(folder.Root, PhaseHullMapWriter.FolderName);
-                int contradicted = await PhaseHullMapWriter.WriteAsync(fit, model, calls, system.Elements, steps, DetectionLevel, written, ct);
+                int contradicted = await PhaseHullMapWriter.WriteAsync(fit, model, calls, system.Elements, steps, options.DetectionLevel, written, ct);
                 Print(fit, model, calls, contradicted, written);
             }
             catch (Exception e) when (e is RunFolderException or JournalException or PhaseHullException)

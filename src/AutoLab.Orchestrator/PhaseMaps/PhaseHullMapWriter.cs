@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AutoLab.Analysis.PhaseMapping;
+using AutoLab.Orchestrator.Campaigns;
 using AutoLab.Orchestrator.RunFolders;
 
 namespace AutoLab.Orchestrator.PhaseMaps;
@@ -33,7 +34,7 @@ public static class PhaseHullMapWriter
         Directory.CreateDirectory(directory);
         int phases = model.Phases.Count;
 
-        double[][] lattice = [.. Enumerable.Range(0, divisions + 1).SelectMany(i => Enumerable.Range(0, divisions + 1 - i).Select(j => new[] { i / (double)divisions, j / (double)divisions }))];
+        double[][] lattice = PhaseMapLab.SimplexLattice(divisions);
         double[] fractions = fit.Fractions(lattice);
         var csv = new StringBuilder();
         CsvText.AppendRecord(csv, [.. elements, .. model.Phases.Select(p => "fraction_" + p.Name), "phases"]);

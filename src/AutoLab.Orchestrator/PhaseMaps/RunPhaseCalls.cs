@@ -1,5 +1,6 @@
 using AutoLab.Analysis.Models;
 using AutoLab.Analysis.PhaseMapping;
+using AutoLab.Orchestrator.Campaigns;
 using AutoLab.Orchestrator.Journal;
 using AutoLab.Orchestrator.RunFolders;
 
@@ -11,9 +12,6 @@ namespace AutoLab.Orchestrator.PhaseMaps;
 /// <param name="Presence">Each experiment's presence probability per phase, in the model's phase order.</param>
 public sealed record RunPhaseCalls(IReadOnlyList<int> Sequences, IReadOnlyList<double[]> Points, IReadOnlyList<double[]> Presence)
 {
-    /// <summary>The prefix of the phase-id stage's presence outputs.</summary>
-    public const string PresencePrefix = "presence_";
-
     /// <summary>Reads the calls from a run folder's journal (completed experiments only, by sequence).</summary>
     /// <param name="folder">The run folder.</param>
     /// <param name="model">The phases, whose outputs are <c>presence_&lt;slug&gt;</c>.</param>
@@ -28,7 +26,7 @@ public sealed record RunPhaseCalls(IReadOnlyList<int> Sequences, IReadOnlyList<d
         ArgumentNullException.ThrowIfNull(knobs);
         IReadOnlyList<JournalEntry> entries = await SqliteJournalReader.ReadListAsync(folder.JournalPath, ct);
         CampaignJournalState state = CampaignJournalState.Build(entries, $"the journal '{folder.JournalPath}'");
-        string[] outputs = [.. model.Phases.Select(p => PresencePrefix + StageOutputs.Slug(p.Name))];
+        string[] outputs = [.. model.Phases.Select(p => PhaseMapLab.PresencePrefix + StageOutputs.Slug(p.Name))];
         List<int> sequences = [];
         List<double[]> points = [];
         List<double[]> presence = [];
